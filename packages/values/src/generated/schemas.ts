@@ -455,11 +455,7 @@ export const appSchema = {
                 "HTTPS"
               ]
             }
-          },
-          "required": [
-            "path",
-            "port"
-          ]
+          }
         },
         "tcp": {
           "type": "object",
@@ -477,10 +473,7 @@ export const appSchema = {
               "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
               "maxLength": 15
             }
-          },
-          "required": [
-            "port"
-          ]
+          }
         },
         "grpc": {
           "type": "object",
@@ -497,10 +490,7 @@ export const appSchema = {
               "type": "string",
               "description": "gRPC service name."
             }
-          },
-          "required": [
-            "port"
-          ]
+          }
         },
         "exec": {
           "type": "object",
@@ -515,10 +505,7 @@ export const appSchema = {
               },
               "minItems": 1
             }
-          },
-          "required": [
-            "command"
-          ]
+          }
         },
         "initialDelaySeconds": {
           "type": "integer",
@@ -568,10 +555,7 @@ export const appSchema = {
             "SCTP"
           ]
         }
-      },
-      "required": [
-        "port"
-      ]
+      }
     },
     "volume": {
       "title": "Volume",
@@ -625,10 +609,7 @@ export const appSchema = {
           "description": "Name of an existing PersistentVolumeClaim.",
           "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
         }
-      },
-      "required": [
-        "mountPath"
-      ]
+      }
     },
     "volumeClaimTemplate": {
       "title": "VolumeClaimTemplate",
@@ -662,11 +643,7 @@ export const appSchema = {
           },
           "minItems": 1
         }
-      },
-      "required": [
-        "mountPath",
-        "storage"
-      ]
+      }
     },
     "servicePort": {
       "title": "ServicePort",
@@ -706,10 +683,7 @@ export const appSchema = {
           "minimum": 30000,
           "maximum": 32767
         }
-      },
-      "required": [
-        "port"
-      ]
+      }
     },
     "service": {
       "title": "Service",
@@ -758,10 +732,7 @@ export const appSchema = {
           },
           "minProperties": 1
         }
-      },
-      "required": [
-        "ports"
-      ]
+      }
     },
     "networkPeer": {
       "title": "NetworkPeer",
@@ -908,11 +879,7 @@ export const appSchema = {
           "minimum": 1,
           "maximum": 1000
         }
-      },
-      "required": [
-        "minReplicas",
-        "maxReplicas"
-      ]
+      }
     },
     "disruptionBudget": {
       "title": "DisruptionBudget",
@@ -997,15 +964,9 @@ export const appSchema = {
               "type": "string",
               "description": "cert-manager ClusterIssuer that issues it (adds the cert-manager.io/cluster-issuer annotation)."
             }
-          },
-          "required": [
-            "secretName"
-          ]
+          }
         }
-      },
-      "required": [
-        "host"
-      ]
+      }
     },
     "serviceMonitor": {
       "title": "ServiceMonitor",
@@ -1040,10 +1001,7 @@ export const appSchema = {
             "type": "string"
           }
         }
-      },
-      "required": [
-        "port"
-      ]
+      }
     },
     "antiAffinity": {
       "title": "AntiAffinity",

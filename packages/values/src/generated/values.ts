@@ -58,6 +58,14 @@ export type EnvValue =
 export type Quantity = string | number;
 
 /**
+ * The three kinds of value file.
+ */
+export interface ValueFiles {
+  app?: App;
+  fleet?: Fleet;
+  cluster?: Cluster;
+}
+/**
  * apps/NAME/app.yaml: one application, described once for every cluster it runs on.
  */
 export interface App {
@@ -425,7 +433,7 @@ export interface Port {
   /**
    * Container port number.
    */
-  port: number;
+  port?: number;
   /**
    * Protocol.
    */
@@ -445,11 +453,11 @@ export interface Probe {
     /**
      * Request path, e.g. `/healthz`.
      */
-    path: string;
+    path?: string;
     /**
      * Port number or the name of one of the workload's ports.
      */
-    port: number | string;
+    port?: number | string;
     /**
      * HTTP or HTTPS.
      */
@@ -462,7 +470,7 @@ export interface Probe {
     /**
      * Port number or name.
      */
-    port: number | string;
+    port?: number | string;
   };
   /**
    * gRPC health probe.
@@ -471,7 +479,7 @@ export interface Probe {
     /**
      * Port number.
      */
-    port: number;
+    port?: number;
     /**
      * gRPC service name.
      */
@@ -486,7 +494,7 @@ export interface Probe {
      *
      * @minItems 1
      */
-    command: [string, ...string[]];
+    command?: [string, ...string[]];
   };
   /**
    * Seconds after start before the first probe.
@@ -540,7 +548,7 @@ export interface Volume {
   /**
    * Where the volume is mounted in the container.
    */
-  mountPath: string;
+  mountPath?: string;
   /**
    * Mount read-only.
    */
@@ -582,8 +590,8 @@ export interface VolumeClaimTemplate {
   /**
    * Where the claim is mounted.
    */
-  mountPath: string;
-  storage: Quantity;
+  mountPath?: string;
+  storage?: Quantity;
   /**
    * StorageClass of the claim; the cluster default when unset.
    */
@@ -628,11 +636,11 @@ export interface Autoscaling {
   /**
    * Fewest replicas.
    */
-  minReplicas: number;
+  minReplicas?: number;
   /**
    * Most replicas.
    */
-  maxReplicas: number;
+  maxReplicas?: number;
   /**
    * Target average CPU utilisation in percent of requests.
    */
@@ -708,7 +716,7 @@ export interface Service {
   /**
    * Ports by name.
    */
-  ports: {
+  ports?: {
     [k: string]: ServicePort;
   };
 }
@@ -722,7 +730,7 @@ export interface ServicePort {
   /**
    * Port the Service listens on.
    */
-  port: number;
+  port?: number;
   /**
    * Container port number or name the traffic goes to. Defaults to the port of the same name.
    */
@@ -750,7 +758,7 @@ export interface Ingress {
   /**
    * Host name, e.g. `api.example.com`.
    */
-  host: string;
+  host?: string;
   /**
    * Path prefix. Default `/`.
    */
@@ -780,7 +788,7 @@ export interface Ingress {
     /**
      * Secret holding the certificate.
      */
-    secretName: string;
+    secretName?: string;
     /**
      * cert-manager ClusterIssuer that issues it (adds the cert-manager.io/cluster-issuer annotation).
      */
@@ -797,7 +805,7 @@ export interface ServiceMonitor {
   /**
    * Name of the Service port to scrape.
    */
-  port: string;
+  port?: string;
   /**
    * Metrics path. Default `/metrics`.
    */
@@ -991,4 +999,125 @@ export interface Values {
      */
     syncOptions?: string[];
   };
+}
+/**
+ * clusters/fleet.yaml: the fleet's regions, environments, Argo CD settings and defaults.
+ */
+export interface Fleet {
+  /**
+   * The schema this file is checked against.
+   */
+  $schema?: string;
+  /**
+   * The repository every cluster's Argo CD pulls.
+   */
+  git: {
+    /**
+     * Clone URL of this repository.
+     */
+    repoURL: string;
+    /**
+     * Branch, tag or commit Argo CD follows. Default `main`.
+     */
+    revision?: string;
+  };
+  /**
+   * Argo CD settings shared by every cluster.
+   */
+  argocd?: {
+    /**
+     * Namespace Argo CD runs in. Default `argocd`.
+     */
+    namespace?: string;
+    /**
+     * Project of each cluster's root Application. Default `default`.
+     */
+    rootProject?: string;
+  };
+  /**
+   * Kubernetes version the fleet's manifests are validated against.
+   */
+  kubernetesVersion?: string;
+  /**
+   * Regions by name.
+   */
+  regions: {
+    [k: string]: Region;
+  };
+  /**
+   * Environments in promotion order, first to last.
+   *
+   * @minItems 1
+   */
+  environments: [Environment, ...Environment[]];
+  defaults?: Values;
+  syncWaves?: SyncWaves;
+}
+/**
+ * A region: where clusters run and which registry they pull from.
+ *
+ * This interface was referenced by `Fleet`'s JSON-Schema
+ * via the `definition` "region".
+ */
+export interface Region {
+  /**
+   * Image registry of the region, e.g. `123456789012.dkr.ecr.us-east-1.amazonaws.com`.
+   */
+  registry: string;
+  /**
+   * Labels describing the region.
+   */
+  labels?: {
+    [k: string]: string;
+  };
+  values?: Values;
+}
+/**
+ * An environment; the list order is the promotion order.
+ *
+ * This interface was referenced by `Fleet`'s JSON-Schema
+ * via the `definition` "environment".
+ */
+export interface Environment {
+  /**
+   * Environment name.
+   */
+  name: string;
+  /**
+   * Refuse mutable image tags (`latest`, no tag) here.
+   */
+  immutableTags?: boolean;
+  /**
+   * How new tags arrive: `auto` (bumped directly) or `pullRequest` (only through `fleetform promote`).
+   */
+  promotion?: 'auto' | 'pullRequest';
+  values?: Values;
+}
+/**
+ * clusters/NAME/cluster.yaml: one cluster, with its own Argo CD.
+ */
+export interface Cluster {
+  /**
+   * The schema this file is checked against.
+   */
+  $schema?: string;
+  /**
+   * Environment of the cluster (a name from fleet.yaml).
+   */
+  environment: string;
+  /**
+   * Region of the cluster (a key of fleet.yaml's regions).
+   */
+  region: string;
+  /**
+   * API server URL, for people and tools; the cluster's Argo CD deploys in-cluster.
+   */
+  server?: string;
+  /**
+   * Labels describing the cluster.
+   */
+  labels?: {
+    [k: string]: string;
+  };
+  values?: Values;
 }

@@ -1,0 +1,14 @@
+/** Where a command writes. Tests pass their own; the real command line passes the process streams. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+export const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** Exit codes of every command (the contract in DESIGN.md). */
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,0 +1,31 @@
+import type { KubeObject } from '@fleetform/objects';
+import type { AppIdentity } from '@fleetform/resolve';
+import type { Fleet, Values } from '@fleetform/values';
+import { appDir, overlayDir } from '../paths.js';
+import { argoMetadata, IN_CLUSTER, RESOURCES_FINALIZER, RETRY, revision } from './common.js';
+
+export const MANIFEST_GENERATE_PATHS = 'argocd.argoproj.io/manifest-generate-paths';
+
+/** The Argo CD Application that deploys one app's overlay on the cluster whose Argo CD runs it. */
+export function buildApplication(fleet: Fleet, app: AppIdentity, cluster: string, overlay: string, values: Values, wave: number): KubeObject {
+  const settings = values.argocd ?? {};
+  const metadata = argoMetadata(fleet, app.name, cluster, settings.syncWave ?? wave, { 'app.kubernetes.io/part-of': app.partOf });
+  // Only a commit under the app's own folder refreshes it, not every commit to this monorepo.
+  metadata.annotations = { ...metadata.annotations, [MANIFEST_GENERATE_PATHS]: `/${appDir(app.name)}` };
+  metadata.finalizers = [RESOURCES_FINALIZER];
+  const syncPolicy: Record<string, unknown> = {};
+  if (settings.automated !== false) syncPolicy.automated = { prune: settings.prune ?? true, selfHeal: settings.selfHeal ?? true };
+  syncPolicy.syncOptions = ['CreateNamespace=true', 'PrunePropagationPolicy=foreground', 'PruneLast=true', ...(settings.syncOptions ?? [])];
+  syncPolicy.retry = structuredClone(RETRY);
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata,
+    spec: {
+      project: app.team,
+      source: { repoURL: fleet.git.repoURL, targetRevision: revision(fleet), path: overlayDir(app.name, overlay) },
+      destination: { server: IN_CLUSTER, namespace: app.namespace.name },
+      syncPolicy,
+    },
+  };
+}

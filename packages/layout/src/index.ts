@@ -1,0 +1,11 @@
+export { layoutFleet, type ClusterObjects, type FleetLayout } from './layout-fleet.js';
+export type { BuiltApp, BuiltFleet, BuiltInstance, ClusterSummary } from './model.js';
+export { encodeOverlay, assertFaithful, UnfaithfulOverlayError, type EncodedOverlay } from './encode-overlay.js';
+export { groupIntoOverlays, OverlayNameClashError, type OverlayGroup } from './overlay-groups.js';
+export { DuplicatePathError, FileSet, GENERATED_MARKER, generatedHeader, objectFileName } from './file-set.js';
+export { buildApplication, MANIFEST_GENERATE_PATHS } from './argocd/application.js';
+export { buildAppProject } from './argocd/app-project.js';
+export { buildRootApplication, ROOT_APPLICATION } from './argocd/root.js';
+export { APPLICATION_HEALTH_CHECK, buildArgocdSettings } from './argocd/bootstrap.js';
+export { IN_CLUSTER } from './argocd/common.js';
+export { appDir, baseDir, clusterDir, overlayDir } from './paths.js';

@@ -1,0 +1,88 @@
+import { KUSTOMIZATION_FILE } from '@fleetform/kustomize';
+import { canonicalize, SyncWaveTable, type KubeObject } from '@fleetform/objects';
+import { buildAppProject } from './argocd/app-project.js';
+import { buildApplication } from './argocd/application.js';
+import { buildArgocdSettings } from './argocd/bootstrap.js';
+import { buildRootApplication } from './argocd/root.js';
+import { assertFaithful, encodeOverlay } from './encode-overlay.js';
+import { FileSet, objectFileName } from './file-set.js';
+import type { BuiltApp, BuiltFleet } from './model.js';
+import { groupIntoOverlays } from './overlay-groups.js';
+import { baseDir, clusterDir, overlayDir } from './paths.js';
+
+/** What one cluster ends up with: each app's objects, and the Argo CD objects that deliver them. */
+export interface ClusterObjects {
+  readonly apps: Map<string, readonly KubeObject[]>;
+  readonly argocd: KubeObject[];
+}
+
+export interface FleetLayout {
+  /** Every generated file, by repository-relative path, in path order. */
+  readonly files: Map<string, string>;
+  /** The final objects per cluster, in cluster name order. */
+  readonly clusters: Map<string, ClusterObjects>;
+  /** The overlay each app uses on each cluster: `app` → `cluster` → overlay name. */
+  readonly overlays: Map<string, Map<string, string>>;
+}
+
+/**
+ * Lays out a built fleet as files: per app a base and its overlays, per cluster an Application per
+ * app, an AppProject per team, the root Application and Argo CD's settings. Pure: returns the files.
+ */
+export function layoutFleet(built: BuiltFleet): FleetLayout {
+  const files = new FileSet();
+  const clusters = new Map<string, ClusterObjects>(built.clusters.map((c) => [c.name, { apps: new Map(), argocd: [] }]));
+  const overlays = new Map<string, Map<string, string>>();
+  for (const app of built.apps) {
+    overlays.set(app.app.name, layoutApp(files, app, clusters));
+  }
+  const waves = SyncWaveTable.from(built.fleet.syncWaves);
+  for (const cluster of built.clusters) {
+    const objects = clusters.get(cluster.name)!;
+    const teams = new Map<string, KubeObject[]>();
+    for (const app of built.apps) {
+      const instance = app.instances.find((i) => i.cluster === cluster.name);
+      if (!instance) continue;
+      const overlay = overlays.get(app.app.name)!.get(cluster.name)!;
+      const application = canonicalize(buildApplication(built.fleet, app.app, cluster.name, overlay, instance.values, waves.waveOf('Application', app.app.name)));
+      files.addYaml(`${clusterDir(cluster.name)}/apps/${app.app.name}.yaml`, `${app.app.file} and ${cluster.file}`, application);
+      objects.argocd.push(application);
+      teams.set(app.app.team, [...(teams.get(app.app.team) ?? []), ...instance.objects]);
+    }
+    for (const [team, teamObjects] of [...teams].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const project = canonicalize(buildAppProject(built.fleet, { team, cluster: cluster.name, objects: teamObjects }, waves.waveOf('AppProject', team)));
+      files.addYaml(`${clusterDir(cluster.name)}/projects/${team}.yaml`, `the apps of team ${team} on ${cluster.file}`, project);
+      objects.argocd.push(project);
+    }
+    const root = canonicalize(buildRootApplication(built.fleet, cluster.name));
+    files.addYaml(`${clusterDir(cluster.name)}/root.yaml`, built.fleetFile, root);
+    const settings = canonicalize(buildArgocdSettings(built.fleet, cluster.name));
+    files.addYaml(`${clusterDir(cluster.name)}/bootstrap/argocd-cm.yaml`, built.fleetFile, settings);
+    objects.argocd.push(root, settings);
+  }
+  return { files: files.entries(), clusters, overlays };
+}
+
+function layoutApp(files: FileSet, { app, base, instances }: BuiltApp, clusters: Map<string, ClusterObjects>): Map<string, string> {
+  const baseFolder = baseDir(app.name);
+  for (const object of base) files.addYaml(`${baseFolder}/${objectFileName(object)}`, app.file, object);
+  files.addYaml(`${baseFolder}/${KUSTOMIZATION_FILE}`, app.file, {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    resources: base.map(objectFileName),
+  });
+  const overlayOf = new Map<string, string>();
+  for (const group of groupIntoOverlays(instances)) {
+    const folder = overlayDir(app.name, group.name);
+    const wanted = group.instances[0]!;
+    const encoded = encodeOverlay(base, wanted.objects, wanted.images);
+    files.addYaml(`${folder}/${KUSTOMIZATION_FILE}`, app.file, encoded.kustomization);
+    for (const [path, content] of encoded.files) files.addYaml(`${folder}/${path}`, app.file, content);
+    assertFaithful(files, folder, wanted.objects);
+    for (const instance of group.instances) {
+      overlayOf.set(instance.cluster, group.name);
+      clusters.get(instance.cluster)!.apps.set(app.name, instance.objects);
+    }
+  }
+  return overlayOf;
+}

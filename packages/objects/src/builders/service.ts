@@ -1,0 +1,42 @@
+import type { BuildContext, ResolvedWorkload } from '../context.js';
+import type { KubeObject } from '../kube.js';
+import { selectorLabels } from '../labels.js';
+
+export const serviceName = (ctx: BuildContext, key: string, name: string | undefined): string => name ?? `${ctx.app.name}-${key}`;
+
+/** The Services in front of each workload. A target port must be one the workload declares. */
+export function buildServices(ctx: BuildContext): KubeObject[] {
+  return ctx.workloads.flatMap((workload) =>
+    Object.entries(workload.services ?? {}).map(([key, service]) => {
+      const metadata = ctx.metadata(serviceName(ctx, key, service.name), workload.name);
+      metadata.labels = { ...service.labels, ...metadata.labels };
+      const object: KubeObject = { apiVersion: 'v1', kind: 'Service', metadata };
+      if (service.annotations) object.metadata.annotations = { ...service.annotations };
+      object.spec = {
+        ...(service.type && service.type !== 'ClusterIP' ? { type: service.type } : {}),
+        ...(service.headless ? { clusterIP: 'None' } : {}),
+        selector: selectorLabels(ctx.app, workload.name),
+        ports: Object.entries(ctx.need(service.ports, [...workload.path, 'services', key, 'ports'], {})).map(([name, port]) => ({
+          name,
+          port: ctx.need(port.port, [...workload.path, 'services', key, 'ports', name, 'port'], 0),
+          targetPort: targetPort(ctx, workload, key, name, port.targetPort),
+          protocol: port.protocol ?? 'TCP',
+          ...(port.nodePort ? { nodePort: port.nodePort } : {}),
+        })),
+      };
+      return object;
+    }),
+  );
+}
+
+function targetPort(ctx: BuildContext, workload: ResolvedWorkload, service: string, port: string, target: number | string | undefined): number | string {
+  const declared = Object.keys(workload.ports ?? {});
+  const resolved = target ?? port;
+  if (typeof resolved === 'string' && !declared.includes(resolved)) {
+    ctx.report('FF207', `Service port \`${port}\` targets \`${resolved}\`, which the workload does not declare`, [...workload.path, 'services', service, 'ports', port, 'targetPort'], {
+      expected: `one of ${declared.map((d) => `\`${d}\``).join(', ') || 'the names under `ports`'}, or a number`,
+      found: `\`${resolved}\``,
+    });
+  }
+  return resolved;
+}

@@ -1,0 +1,74 @@
+import type { BuildContext } from './context.js';
+import { objectId, type KubeObject } from './kube.js';
+import { sortedMap } from './labels.js';
+import { SYNC_WAVE_ANNOTATION, type SyncWaveTable } from './sync-waves.js';
+
+/** One small transformation over an app's objects. Steps never change their input. */
+export type Step = (objects: readonly KubeObject[], ctx: BuildContext) => KubeObject[];
+
+/** The app's extra labels and annotations on every object; what an object sets itself wins. */
+export const addAppMetadata: Step = (objects, ctx) =>
+  objects.map((object) => ({
+    ...object,
+    metadata: {
+      ...object.metadata,
+      labels: { ...ctx.values.labels, ...object.metadata.labels },
+      annotations: { ...ctx.values.annotations, ...object.metadata.annotations },
+    },
+  }));
+
+/** The sync-wave annotation from the table, unless the object carries its own (a raw resource may). */
+export function addSyncWaves(table: SyncWaveTable): Step {
+  return (objects) =>
+    objects.map((object) => {
+      if (object.metadata.annotations?.[SYNC_WAVE_ANNOTATION] !== undefined) return object;
+      const wave = String(table.waveOf(object.kind, object.metadata.name));
+      return { ...object, metadata: { ...object.metadata, annotations: { ...object.metadata.annotations, [SYNC_WAVE_ANNOTATION]: wave } } };
+    });
+}
+
+/** Two objects with the same kind, namespace and name would overwrite each other in the cluster. */
+export const rejectDuplicates: Step = (objects, ctx) => {
+  const seen = new Set<string>();
+  for (const object of objects) {
+    const id = objectId(object);
+    if (seen.has(id)) {
+      ctx.report('FF213', `two objects are both ${object.kind} \`${object.metadata.name}\``, [], {
+        hint: 'rename one of them: a raw resource may repeat an object fleetform already builds from the values',
+      });
+    }
+    seen.add(id);
+  }
+  return [...objects];
+};
+
+/**
+ * The same field order in every object: apiVersion, kind, metadata (name, namespace, labels and
+ * annotations with sorted keys, then the rest), then the body as built.
+ */
+export const canonicalOrder: Step = (objects) => objects.map(canonicalize);
+
+export function canonicalize(object: KubeObject): KubeObject {
+  const { apiVersion, kind, metadata, ...body } = object;
+  const { name, namespace, labels, annotations, ...restOfMetadata } = metadata;
+  const ordered: KubeObject['metadata'] = { name };
+  if (namespace !== undefined) ordered.namespace = namespace;
+  const sortedLabels = sortedMap(labels);
+  const sortedAnnotations = sortedMap(annotations);
+  if (sortedLabels) ordered.labels = sortedLabels;
+  if (sortedAnnotations) ordered.annotations = sortedAnnotations;
+  return { apiVersion, kind, metadata: { ...ordered, ...restOfMetadata }, ...body };
+}
+
+/** Objects in the order they sync: by wave, then kind, then namespace and name. */
+export const sortBySyncOrder: Step = (objects) => {
+  const key = (o: KubeObject) => [Number(o.metadata.annotations?.[SYNC_WAVE_ANNOTATION] ?? 0), o.kind, o.metadata.namespace ?? '', o.metadata.name] as const;
+  return [...objects].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < ka.length; i++) {
+      if (ka[i]! < kb[i]!) return -1;
+      if (ka[i]! > kb[i]!) return 1;
+    }
+    return 0;
+  });
+};

@@ -1,0 +1,103 @@
+import { type Diagnostic, error } from '@fleetform/diagnostics';
+import { layoutFleet, type BuiltApp, type BuiltFleet, type FleetLayout } from '@fleetform/layout';
+import { buildAppObjects, objectId, scopesFrom, SyncWaveTable, type KubeObject, type Scopes } from '@fleetform/objects';
+import { resolveBase, resolveInstances } from '@fleetform/resolve';
+import { loadFleet, type FleetInputs, type InputFiles } from '@fleetform/values';
+import type { PathSegment } from '@fleetform/yaml';
+import { imageOverrides } from './image-overrides.js';
+
+export interface RenderResult {
+  /** Present when the fleet rendered without errors. */
+  readonly layout?: FleetLayout;
+  readonly inputs?: FleetInputs;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The whole render, pure: load and validate the inputs, resolve every app on every cluster, build
+ * the objects, lay them out as files. Nothing touches the disk; the caller decides what to write.
+ */
+export function renderFleet(files: InputFiles): RenderResult {
+  const loaded = loadFleet(files);
+  if (!loaded.inputs) return { diagnostics: loaded.diagnostics };
+  const { inputs } = loaded;
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const crds = [...inputs.apps.values()].flatMap((a) => a.resources.map((r) => r.object)).filter((o) => o.kind === 'CustomResourceDefinition');
+  const scopes = scopesFrom(crds);
+  const apps = [...inputs.apps.keys()].map((name) => buildApp(inputs, name, scopes, diagnostics));
+  diagnostics.push(...findClashesAcrossApps(apps));
+  const unique = dedupeAcrossTargets(diagnostics);
+  if (unique.some((d) => d.severity === 'error')) return { inputs, diagnostics: unique };
+  const built: BuiltFleet = {
+    fleet: inputs.fleet.value,
+    fleetFile: inputs.fleet.file,
+    clusters: [...inputs.clusters.values()].map((c) => ({ name: c.name, environment: c.value.environment, region: c.value.region, file: c.file })),
+    apps,
+  };
+  return { inputs, layout: layoutFleet(built), diagnostics: unique };
+}
+
+function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics: Diagnostic[]): BuiltApp {
+  const files = inputs.apps.get(name)!;
+  const locate = (path: readonly PathSegment[]) => files.source.positionOf(path);
+  const common = { resources: files.resources, scopes, locate };
+  const waves = (values: { syncWaves?: Record<string, number> }) => SyncWaveTable.from(inputs.fleet.value.syncWaves, values.syncWaves);
+  const base = resolveBase(inputs, name);
+  const builtBase = buildAppObjects({ ...common, app: base.app, values: base.values, imageMode: { kind: 'base' }, target: 'base', syncWaves: waves(base.values) });
+  diagnostics.push(...builtBase.diagnostics);
+  const instances = resolveInstances(inputs, name).map((instance) => {
+    const built = buildAppObjects({
+      ...common,
+      app: instance.app,
+      values: instance.values,
+      imageMode: { kind: 'cluster', registry: instance.registry },
+      target: instance.cluster,
+      syncWaves: waves(instance.values),
+    });
+    diagnostics.push(...built.diagnostics);
+    return {
+      cluster: instance.cluster,
+      environment: instance.environment,
+      region: instance.region,
+      values: instance.values,
+      objects: built.objects,
+      images: imageOverrides(base.values, instance.values, instance.registry),
+    };
+  });
+  return { app: base.app, base: builtBase.objects, instances };
+}
+
+/** Two apps deploying the same object to one cluster would fight over it in Argo CD. */
+function findClashesAcrossApps(apps: readonly BuiltApp[]): Diagnostic[] {
+  const owners = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const app of apps) {
+    for (const instance of app.instances) {
+      for (const object of instance.objects as KubeObject[]) {
+        const key = `${instance.cluster} ${objectId(object)}`;
+        const owner = owners.get(key);
+        if (owner !== undefined && owner !== app.app.name) {
+          diagnostics.push(
+            error('FF214', `apps \`${owner}\` and \`${app.app.name}\` both deploy ${object.kind} \`${object.metadata.name}\` to cluster ${instance.cluster}`, {
+              position: { file: app.app.file, line: 1, col: 1 },
+              hint: object.kind === 'Namespace' ? 'set `namespace.create: false` in all but one of the apps' : 'let one app own the object',
+            }),
+          );
+        }
+        owners.set(key, app.app.name);
+      }
+    }
+  }
+  return diagnostics;
+}
+
+/** A mistake in app.yaml shows up in its base and on every cluster; report it once. */
+function dedupeAcrossTargets(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code} ${d.position?.file} ${d.path} ${d.message.replace(/ \((in the app as written|on cluster [^)]+)\)$/, '')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,107 @@
+import { didYouMean, error, type Diagnostic } from '@fleetform/diagnostics';
+import type { PathSegment } from '@fleetform/yaml';
+import type { FleetInputs, ValueFile } from './types.js';
+
+const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const mapping = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/**
+ * Checks that need more than one file: names that must exist elsewhere, duplicates, name rules.
+ * Runs on files that may have failed their schema too, so it reads every value defensively.
+ */
+export function checkAcrossFiles(inputs: FleetInputs): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const { fleet } = inputs;
+  const environmentList = Array.isArray(fleet.value.environments) ? fleet.value.environments : [];
+  const environments = strings(environmentList.map((e) => mapping(e).name));
+  const regions = Object.keys(mapping(fleet.value.regions));
+  const clusters = [...inputs.clusters.keys()];
+
+  const seen = new Set<string>();
+  environmentList.forEach((environment, index) => {
+    if (typeof environment?.name !== 'string') return;
+    if (seen.has(environment.name)) {
+      diagnostics.push(
+        error('FF110', `environment \`${environment.name}\` is listed twice`, {
+          position: fleet.source.positionOf(['environments', index, 'name']),
+          path: `/environments/${index}/name`,
+          hint: 'each environment appears once; the list order is the promotion order',
+        }),
+      );
+    }
+    seen.add(environment.name);
+  });
+
+  const unknown = (file: ValueFile<unknown>, path: PathSegment[], what: string, name: unknown, known: string[]): void => {
+    if (typeof name !== 'string' || known.includes(name)) return;
+    diagnostics.push(
+      error('FF112', `unknown ${what} \`${name}\``, {
+        position: file.source.positionOf(path),
+        path: `/${path.join('/')}`,
+        expected: known.length > 0 ? `one of ${known.map((k) => `\`${k}\``).join(', ')}` : `a ${what} declared first`,
+        found: `\`${name}\``,
+        hint: didYouMean(name, known) ?? `declare it in clusters/fleet.yaml or fix the name`,
+      }),
+    );
+  };
+  const unknownKeys = (file: ValueFile<unknown>, path: PathSegment[], map: object | undefined, what: string, known: string[]): void => {
+    for (const key of Object.keys(map ?? {})) unknown(file, [...path, key], what, key, known);
+  };
+
+  for (const [name, cluster] of inputs.clusters) {
+    checkName(diagnostics, cluster.file, 'cluster', name);
+    unknown(cluster, ['environment'], 'environment', cluster.value.environment, environments);
+    unknown(cluster, ['region'], 'region', cluster.value.region, regions);
+  }
+
+  for (const [name, app] of inputs.apps) {
+    checkName(diagnostics, app.file, 'app', name);
+    const targets = mapping(app.value.targets);
+    const overrides = mapping(app.value.overrides);
+    const lists = [
+      ['environments', 'environment', environments],
+      ['regions', 'region', regions],
+      ['clusters', 'cluster', clusters],
+      ['excludeClusters', 'cluster', clusters],
+    ] as const;
+    for (const [key, what, known] of lists) {
+      strings(targets[key]).forEach((name, i) => unknown(app, ['targets', key, i], what, name, [...known]));
+    }
+    unknownKeys(app, ['overrides', 'environments'], mapping(overrides.environments), 'environment', environments);
+    unknownKeys(app, ['overrides', 'regions'], mapping(overrides.regions), 'region', regions);
+    unknownKeys(app, ['overrides', 'clusters'], mapping(overrides.clusters), 'cluster', clusters);
+
+    const ids = new Map<string, string>();
+    for (const resource of app.resources) {
+      const { kind, metadata } = resource.object;
+      const id = `${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
+      const first = ids.get(id);
+      if (first !== undefined) {
+        diagnostics.push(
+          error('FF116', `${kind} \`${metadata.name}\` is defined twice in the app's raw resources`, {
+            position: resource.source.positionOf(['metadata', 'name']),
+            path: '/metadata/name',
+            hint: `the first one is in ${first}`,
+          }),
+        );
+      }
+      ids.set(id, resource.file);
+    }
+  }
+  return diagnostics;
+}
+
+function checkName(diagnostics: Diagnostic[], file: string, what: string, name: string): void {
+  if (DNS_1123_LABEL.test(name) && name.length <= 63) return;
+  diagnostics.push(
+    error('FF111', `${what} name \`${name}\` is not a DNS-1123 label`, {
+      position: { file, line: 1, col: 1 },
+      expected: 'at most 63 lower-case letters, digits and `-`, starting and ending with a letter or digit',
+      found: `\`${name}\``,
+      hint: `rename the folder to \`${name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '')}\``,
+    }),
+  );
+}

@@ -1,0 +1,95 @@
+import { error, type Diagnostic } from '@fleetform/diagnostics';
+import { parseYamlStream, type SourceDocument } from '@fleetform/yaml';
+import type { App, Cluster, Fleet } from './generated/values.js';
+import { checkAcrossFiles } from './cross-checks.js';
+import { appFile, folderName, FLEET_FILE } from './paths.js';
+import type { InputFiles } from './read-inputs.js';
+import { parseRawResources } from './raw-resources.js';
+import { validateValueFile, type ValueFileKind } from './schema-validator.js';
+import type { AppFiles, ClusterFile, FleetInputs, RawResource, ValueFile } from './types.js';
+
+export interface LoadResult {
+  /** Present when every file parsed and validated; absent when any error was found. */
+  readonly inputs?: FleetInputs;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Parses and validates every input of a fleet: each file against its schema, then the files
+ * against each other. Collects all problems rather than stopping at the first.
+ */
+export function loadFleet(files: InputFiles): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const parse = <T>(file: string, kind: ValueFileKind): ValueFile<T> | undefined => {
+    const source = parseSingle(file, files.get(file) ?? '', diagnostics);
+    if (!source) return undefined;
+    diagnostics.push(...validateValueFile(kind, source));
+    // Kept even when invalid: the checks across files still run on it, so one pass reports everything.
+    return { file, source, value: source.value as T };
+  };
+
+  if (!files.has(FLEET_FILE)) {
+    return {
+      diagnostics: [
+        error('FF100', `no ${FLEET_FILE} here`, {
+          hint: 'run fleetform from the fleet repository root or pass --root; `fleetform init DIR` starts a new fleet',
+        }),
+      ],
+    };
+  }
+  const fleet = parse<Fleet>(FLEET_FILE, 'fleet');
+
+  const clusters = new Map<string, ClusterFile>();
+  const apps = new Map<string, AppFiles>();
+  for (const path of files.keys()) {
+    if (/^clusters\/[^/]+\/cluster\.yaml$/.test(path)) {
+      const loaded = parse<Cluster>(path, 'cluster');
+      if (loaded) clusters.set(folderName(path), { ...loaded, name: folderName(path) });
+    } else if (/^apps\/[^/]+\/app\.yaml$/.test(path)) {
+      const name = folderName(path);
+      const loaded = parse<App>(path, 'app');
+      const resources = parseResourcesOf(name, files, diagnostics);
+      if (loaded) apps.set(name, { ...loaded, name, resources });
+    }
+  }
+  for (const path of files.keys()) {
+    const orphan = /^apps\/([^/]+)\/resources\//.exec(path);
+    if (orphan && !files.has(appFile(orphan[1]!))) {
+      diagnostics.push(
+        error('FF108', `raw resources without an app.yaml`, {
+          position: { file: path, line: 1, col: 1 },
+          hint: `create ${appFile(orphan[1]!)} (fleetform new app ${orphan[1]}) or move the file`,
+        }),
+      );
+    }
+  }
+  if (!fleet) return { diagnostics };
+  const inputs: FleetInputs = { fleet, clusters, apps };
+  diagnostics.push(...checkAcrossFiles(inputs));
+  return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { inputs, diagnostics };
+}
+
+function parseSingle(file: string, text: string, diagnostics: Diagnostic[]): SourceDocument | undefined {
+  const { documents, diagnostics: problems } = parseYamlStream(text, file);
+  diagnostics.push(...problems);
+  if (problems.length > 0) return undefined;
+  if (documents.length !== 1 || typeof documents[0]!.value !== 'object' || Array.isArray(documents[0]!.value)) {
+    diagnostics.push(
+      error('FF003', 'a value file holds exactly one YAML mapping', {
+        position: { file, line: 1, col: 1 },
+        found: documents.length === 0 ? 'an empty file' : `${documents.length} documents`,
+      }),
+    );
+    return undefined;
+  }
+  return documents[0];
+}
+
+function parseResourcesOf(app: string, files: InputFiles, diagnostics: Diagnostic[]): RawResource[] {
+  const resources: RawResource[] = [];
+  const prefix = `apps/${app}/resources/`;
+  for (const [path, text] of files) {
+    if (path.startsWith(prefix)) resources.push(...parseRawResources(path, text, diagnostics));
+  }
+  return resources;
+}
