@@ -2,8 +2,8 @@
  * Generates the TypeScript types of the value files from the JSON Schemas in schemas/, and a module
  * that embeds the schemas themselves, into packages/values/src/generated/.
  *
- *   npm run gen:types            write the files
- *   (imported by a test)         compare what would be written with what is committed
+ *   npm run gen:types                    write the files
+ *   tsx tools/gen-types.ts --check       exit 1 if the committed files differ (a test runs this)
  */
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -44,13 +44,21 @@ export async function generateTypeFiles(): Promise<Map<string, string>> {
   ]);
 }
 
-async function main(): Promise<void> {
+/** With --check, writes nothing and exits 1 naming each generated file that is out of date. */
+async function main(check: boolean): Promise<number> {
   await mkdir(generatedDir, { recursive: true });
+  let stale = 0;
   for (const [name, content] of await generateTypeFiles()) {
-    await writeFile(join(generatedDir, name), content);
+    const path = join(generatedDir, name);
+    if (!check) await writeFile(path, content);
+    else if ((await readFile(path, 'utf8').catch(() => '')) !== content) {
+      process.stderr.write(`stale: ${path} (run \`npm run gen:types\`)\n`);
+      stale++;
+    }
   }
+  return stale === 0 ? 0 : 1;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await main();
+  process.exitCode = await main(process.argv.includes('--check'));
 }

@@ -28,7 +28,9 @@ export function buildKustomization(files: FileTree, dir: string): Manifest[] {
   let objects: Manifest[] = [];
   for (const resource of kustomization.resources ?? []) {
     const path = posix.normalize(posix.join(dir, resource));
-    objects.push(...(files.has(path) ? readYaml<Manifest>(files, path) : buildKustomization(files, path)));
+    if (files.has(path)) objects.push(...readYaml<Manifest>(files, path));
+    else if (files.has(posix.join(path, KUSTOMIZATION_FILE))) objects.push(...buildKustomization(files, path));
+    else throw new KustomizeBuildError(`${path}: no such file or kustomization`);
   }
   objects = objects.map((o) => applyImageOverrides(o, kustomization.images ?? []));
   for (const patch of kustomization.patches ?? []) {

@@ -1,7 +1,8 @@
 import jsonPatch from 'fast-json-patch';
 import { applyImageOverrides, buildKustomization, type ImageOverride, type Kustomization, type Patch } from '@fleetform/kustomize';
 import { groupKind, objectId, type KubeObject } from '@fleetform/objects';
-import { FileSet, objectFileName } from './file-set.js';
+import type { FileSet} from './file-set.js';
+import { objectFileName } from './file-set.js';
 
 export interface EncodedOverlay {
   readonly kustomization: Kustomization;

@@ -1,5 +1,5 @@
 import { type Diagnostic, error } from '@fleetform/diagnostics';
-import { layoutFleet, type BuiltApp, type BuiltFleet, type FleetLayout } from '@fleetform/layout';
+import { layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout } from '@fleetform/layout';
 import { buildAppObjects, objectId, scopesFrom, SyncWaveTable, type KubeObject, type Scopes } from '@fleetform/objects';
 import { resolveBase, resolveInstances } from '@fleetform/resolve';
 import { loadFleet, type FleetInputs, type InputFiles } from '@fleetform/values';
@@ -34,7 +34,12 @@ export function renderFleet(files: InputFiles): RenderResult {
     clusters: [...inputs.clusters.values()].map((c) => ({ name: c.name, environment: c.value.environment, region: c.value.region, file: c.file })),
     apps,
   };
-  return { inputs, layout: layoutFleet(built), diagnostics: unique };
+  try {
+    return { inputs, layout: layoutFleet(built), diagnostics: unique };
+  } catch (cause) {
+    if (!(cause instanceof OverlayNameClashError)) throw cause;
+    return { inputs, diagnostics: [...unique, error('FF215', cause.message, { hint: 'cluster names must not look like another `<region>-<environment>`' })] };
+  }
 }
 
 function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics: Diagnostic[]): BuiltApp {

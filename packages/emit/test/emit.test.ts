@@ -1,0 +1,84 @@
+import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { applyChanges, listFiles, planChanges, type Ownership } from '@fleetform/emit';
+
+const MARK = '# generated';
+const ownership: Ownership = {
+  folders: ['out'],
+  isGenerated: (head) => head.startsWith(MARK),
+  isInput: (path) => path.endsWith('/input.yaml'),
+};
+
+let root = '';
+async function put(files: Record<string, string>): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), content);
+  }
+}
+async function tree(): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const path of await listFiles(root, ['out'])) result[path] = await readFile(join(root, path), 'utf8');
+  return result;
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'fleetform-emit-'));
+});
+
+describe('planChanges', () => {
+  it('sorts wanted files into create, update and unchanged, and finds stale generated files', async () => {
+    await put({
+      'out/same.yaml': `${MARK}\nsame\n`,
+      'out/old.yaml': `${MARK}\nold\n`,
+      'out/stale.yaml': `${MARK}\nstale\n`,
+      'out/hand-written.yaml': 'mine\n',
+      'out/app/input.yaml': `${MARK}\nan input that looks generated\n`,
+    });
+    const wanted = new Map([
+      ['out/same.yaml', `${MARK}\nsame\n`],
+      ['out/old.yaml', `${MARK}\nnew\n`],
+      ['out/new/file.yaml', `${MARK}\nfresh\n`],
+    ]);
+    expect(await planChanges(root, wanted, ownership)).toEqual({
+      create: ['out/new/file.yaml'],
+      update: ['out/old.yaml'],
+      remove: ['out/stale.yaml'],
+      unchanged: 1,
+    });
+  });
+});
+
+describe('applyChanges', () => {
+  it('writes, updates and removes, then drops folders left empty', async () => {
+    await put({ 'out/gone/stale.yaml': `${MARK}\n`, 'out/old.yaml': `${MARK}\nold\n` });
+    const wanted = new Map([
+      ['out/old.yaml', `${MARK}\nnew\n`],
+      ['out/a/b.yaml', `${MARK}\nb\n`],
+    ]);
+    await applyChanges(root, wanted, await planChanges(root, wanted, ownership));
+    expect(await tree()).toEqual({ 'out/a/b.yaml': `${MARK}\nb\n`, 'out/old.yaml': `${MARK}\nnew\n` });
+    expect(await readdir(join(root, 'out'))).toEqual(['a', 'old.yaml']);
+  });
+
+  it('GIVEN a write that fails halfway THEN the previous tree is left exactly as it was', async () => {
+    await put({ 'out/old.yaml': `${MARK}\nold\n`, 'out/blocker': 'a file where a folder is needed\n' });
+    const before = await tree();
+    const wanted = new Map([
+      ['out/old.yaml', `${MARK}\nnew\n`],
+      ['out/fresh/new.yaml', `${MARK}\nnew\n`],
+      ['out/blocker/x.yaml', `${MARK}\ncannot be written\n`],
+    ]);
+    const plan = await planChanges(root, wanted, ownership);
+    await expect(applyChanges(root, wanted, plan)).rejects.toThrow();
+    expect(await tree()).toEqual(before);
+    expect(await readdir(join(root, 'out'))).toEqual(['blocker', 'old.yaml']);
+  });
+
+  it('GIVEN temporary files left by an interrupted run THEN the next plan removes them', async () => {
+    await put({ 'out/old.yaml.fleetform-tmp': `${MARK}\nhalf\n` });
+    expect((await planChanges(root, new Map(), ownership)).remove).toEqual(['out/old.yaml.fleetform-tmp']);
+  });
+});
