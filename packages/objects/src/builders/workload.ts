@@ -1,7 +1,7 @@
 import type { BuildContext, ResolvedWorkload } from '../context.js';
 import { imageVersion } from '../images.js';
 import type { KubeObject } from '../kube.js';
-import { selectorLabels } from '../labels.js';
+import { selectorLabels, sortedMap } from '../labels.js';
 import { buildContainer, configChecksum } from './container.js';
 
 type Json = Record<string, unknown>;
@@ -61,7 +61,7 @@ function buildStrategy(workload: ResolvedWorkload): Json {
 }
 
 function podMetadata(ctx: BuildContext, workload: ResolvedWorkload, versioned: (l: Record<string, string>) => Record<string, string>): Json {
-  const labels = versioned({ ...workload.podLabels, ...ctx.metadata(workload.name, workload.name).labels });
+  const labels = sortedMap(versioned({ ...workload.podLabels, ...ctx.metadata(workload.name, workload.name).labels }));
   const annotations: Record<string, string> = { ...workload.podAnnotations };
   if (ctx.values.config && workload.envFromConfig !== false) annotations['fleetform.io/config-checksum'] = configChecksum(ctx.values.config);
   return Object.keys(annotations).length > 0 ? { labels, annotations } : { labels };
