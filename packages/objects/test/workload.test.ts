@@ -30,10 +30,10 @@ describe('a Deployment built from values', () => {
         template:
           metadata:
             labels:
-              app.kubernetes.io/name: web-api
               app.kubernetes.io/instance: web
-              app.kubernetes.io/part-of: shop
               app.kubernetes.io/managed-by: fleetform
+              app.kubernetes.io/name: web-api
+              app.kubernetes.io/part-of: shop
               app.kubernetes.io/version: v1.2.3
           spec:
             serviceAccountName: web
