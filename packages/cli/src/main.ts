@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isFleetformError } from '@fleetform/diagnostics';
 import { runRender } from './commands/render.js';
+import { runValidate, type ValidateOptions } from './commands/validate.js';
 import { EXIT, processIo, type ExitCode, type Io } from './io.js';
 import { printDiagnostics } from './report.js';
 
@@ -20,6 +21,17 @@ export function program(io: Io, setExit: (code: ExitCode) => void): Command {
     .addOption(root())
     .option('--check', 'write nothing; exit 1 if any generated file is missing, changed or stale', false)
     .action(async (options: { root: string; check: boolean }) => setExit(await runRender(io, options)));
+
+  cli
+    .command('validate')
+    .description("validate the fleet's values and every rendered object, or the given manifest files, folders and - (stdin), like kubeconform -strict")
+    .argument('[paths...]', 'manifest files or folders (.yaml, .yml, .json), or - for standard input')
+    .addOption(root())
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'github']).default('text'))
+    .option('--kubernetes-version <version>', "Kubernetes version of the schemas (default: kubernetesVersion in clusters/fleet.yaml)")
+    .option('--schema-dir <dir>', 'a folder of CRDs to validate custom resources against (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
+    .option('--ignore-missing-schemas', 'skip kinds with no schema instead of failing on them', false)
+    .action(async (paths: string[], options: ValidateOptions) => setExit(await runValidate(io, paths, options)));
 
   return cli;
 }

@@ -3,16 +3,17 @@ import type { Diagnostic } from './diagnostic.js';
 /**
  * One diagnostic as the lines a person reads in a terminal:
  *
- *   apps/web/app.yaml:12:5: error FF101 at /replicas: expected integer, found string "three"
- *     hint: did you mean `replicas`?
+ *   apps/web/app.yaml:12:5: error FF103 at /replicas: wrong type (expected integer, found string "three")
+ *     hint: write the number without quotes
+ *
+ * A subject, when given, names what the problem is in: `… error FF310 Deployment/web at /spec/replicas: …`.
  */
-export function formatDiagnostic(d: Diagnostic): string {
+export function formatDiagnostic(d: Diagnostic, subject?: string): string {
   const where = d.position ? `${d.position.file}:${d.position.line}:${d.position.col}: ` : '';
   const at = d.path !== undefined && d.path !== '' ? ` at ${d.path}` : '';
-  let text = `${where}${d.severity} ${d.code}${at}: ${d.message}`;
-  if (d.expected !== undefined || d.found !== undefined) {
-    text += ` (expected ${d.expected ?? '?'}, found ${d.found ?? '?'})`;
-  }
+  let text = `${where}${d.severity} ${d.code}${subject ? ` ${subject}` : ''}${at}: ${d.message}`;
+  const details = [d.expected !== undefined ? `expected ${d.expected}` : '', d.found !== undefined ? `found ${d.found}` : ''].filter(Boolean);
+  if (details.length > 0) text += ` (${details.join(', ')})`;
   if (d.hint !== undefined) text += `\n  hint: ${d.hint}`;
   return text;
 }

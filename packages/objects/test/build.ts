@@ -14,7 +14,7 @@ export const validWorkload = { resources, probes, ports: { http: { port: 8080 } 
 /** Values in, objects and diagnostics out, built for a cluster in eu-west-1. */
 export function build(values: Values, options: { raw?: string; fleetWaves?: Record<string, number> } = {}) {
   const raw: RawResource[] = options.raw
-    ? parseYamlStream(options.raw, 'apps/web/resources/raw.yaml').documents.map((source) => ({ file: source.file, source, object: source.value as KubeObject }))
+    ? parseYamlStream(options.raw, 'apps/web/resources/raw.yaml').documents.map((source) => ({ file: source.file, source, at: [], object: source.value as KubeObject }))
     : [];
   return buildAppObjects({
     app,

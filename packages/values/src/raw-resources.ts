@@ -26,7 +26,7 @@ export function parseRawResources(file: string, text: string, diagnostics: Diagn
         );
         continue;
       }
-      resources.push({ file, source, object: item as KubeObject });
+      resources.push({ file, source, at: [...path], object: item as KubeObject });
     }
   }
   return resources;

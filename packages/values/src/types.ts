@@ -1,4 +1,4 @@
-import type { SourceDocument } from '@fleetform/yaml';
+import type { PathSegment, SourceDocument } from '@fleetform/yaml';
 import type { App, Cluster, Fleet } from './generated/values.js';
 
 /** A value file after parsing: its repository-relative path, its source positions and its data. */
@@ -26,6 +26,8 @@ export interface KubeObject {
 export interface RawResource {
   readonly file: string;
   readonly source: SourceDocument;
+  /** Where the object sits in its document: `[]`, or `['items', 2]` inside a `kind: List`. */
+  readonly at: readonly PathSegment[];
   readonly object: KubeObject;
 }
 

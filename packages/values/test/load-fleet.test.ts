@@ -16,7 +16,7 @@ describe('loadFleet', () => {
   it('GIVEN a typo, a wrong type and an unknown region THEN it reports each with file:line:col', async () => {
     const { inputs, diagnostics } = loadFleet(await readInputs(fixture('three-mistakes')));
     expect(inputs).toBeUndefined();
-    const lines = sortDiagnostics(diagnostics.filter((d) => d.code !== 'FF102')).map(formatDiagnostic);
+    const lines = sortDiagnostics(diagnostics.filter((d) => d.code !== 'FF102')).map((d) => formatDiagnostic(d));
     expect(lines).toEqual([
       'clusters/prod-1/cluster.yaml:2:1: error FF101 at /enviroment: unknown property `enviroment` (expected one of `$schema`, `environment`, `region`, `server`, `labels`, `values`, found `enviroment`)\n  hint: did you mean `environment`?',
       'clusters/prod-1/cluster.yaml:3:9: error FF112 at /region: unknown region `eu-west1` (expected one of `eu-west-1`, found `eu-west1`)\n  hint: did you mean `eu-west-1`?',

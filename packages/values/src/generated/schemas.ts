@@ -210,6 +210,25 @@ export const appSchema = {
         }
       }
     },
+    "waivers": {
+      "type": "object",
+      "description": "Policies `fleetform validate` does not fail on for this app, by policy id, each with the reason (printed with every waived finding).",
+      "propertyNames": {
+        "enum": [
+          "sync-wave-order",
+          "selectors-match-workloads",
+          "immutable-tags",
+          "no-secret-data",
+          "restricted-pod-security",
+          "resources-required",
+          "appproject-no-wildcards"
+        ]
+      },
+      "additionalProperties": {
+        "type": "string",
+        "minLength": 1
+      }
+    },
     "overrides": {
       "type": "object",
       "description": "The app's own overrides, applied last: environment, then region, then cluster.",
@@ -1426,6 +1445,25 @@ export const appSchema = {
               }
             }
           }
+        },
+        "waivers": {
+          "type": "object",
+          "description": "Policies `fleetform validate` does not fail on for this app, by policy id, each with the reason (printed with every waived finding).",
+          "propertyNames": {
+            "enum": [
+              "sync-wave-order",
+              "selectors-match-workloads",
+              "immutable-tags",
+              "no-secret-data",
+              "restricted-pod-security",
+              "resources-required",
+              "appproject-no-wildcards"
+            ]
+          },
+          "additionalProperties": {
+            "type": "string",
+            "minLength": 1
+          }
         }
       }
     }
@@ -1510,6 +1548,41 @@ export const fleetSchema = {
     },
     "syncWaves": {
       "$ref": "app.schema.json#/definitions/syncWaves"
+    },
+    "pullRequests": {
+      "type": "object",
+      "description": "The pull requests `fleetform bump --pr` and `fleetform promote --pr` open. Templates are Handlebars; README.md lists what they can use.",
+      "additionalProperties": false,
+      "properties": {
+        "labels": {
+          "type": "array",
+          "description": "Labels added to every pull request fleetform opens or updates.",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          }
+        },
+        "title": {
+          "type": "string",
+          "description": "Template of the pull request title. Default `{{summary}}`.",
+          "minLength": 1
+        },
+        "body": {
+          "type": "string",
+          "description": "Template of the pull request body (markdown): scope, clusters, tag before → after and `{{{diff}}}`.",
+          "minLength": 1
+        },
+        "commitMessage": {
+          "type": "string",
+          "description": "Template of the commit message; its first line is the subject.",
+          "minLength": 1
+        },
+        "apiUrl": {
+          "type": "string",
+          "description": "GitHub API base URL for GitHub Enterprise Server, e.g. `https://github.example.com/api/v3`. `--api-url` and GITHUB_API_URL take precedence.",
+          "pattern": "^https?://[^\\s]+$"
+        }
+      }
     }
   },
   "required": [

@@ -211,6 +211,12 @@ export interface App {
     syncOptions?: string[];
   };
   /**
+   * Policies `fleetform validate` does not fail on for this app, by policy id, each with the reason (printed with every waived finding).
+   */
+  waivers?: {
+    [k: string]: string;
+  };
+  /**
    * The app's own overrides, applied last: environment, then region, then cluster.
    */
   overrides?: {
@@ -999,6 +1005,12 @@ export interface Values {
      */
     syncOptions?: string[];
   };
+  /**
+   * Policies `fleetform validate` does not fail on for this app, by policy id, each with the reason (printed with every waived finding).
+   */
+  waivers?: {
+    [k: string]: string;
+  };
 }
 /**
  * clusters/fleet.yaml: the fleet's regions, environments, Argo CD settings and defaults.
@@ -1052,6 +1064,31 @@ export interface Fleet {
   environments: [Environment, ...Environment[]];
   defaults?: Values;
   syncWaves?: SyncWaves;
+  /**
+   * The pull requests `fleetform bump --pr` and `fleetform promote --pr` open. Templates are Handlebars; README.md lists what they can use.
+   */
+  pullRequests?: {
+    /**
+     * Labels added to every pull request fleetform opens or updates.
+     */
+    labels?: string[];
+    /**
+     * Template of the pull request title. Default `{{summary}}`.
+     */
+    title?: string;
+    /**
+     * Template of the pull request body (markdown): scope, clusters, tag before → after and `{{{diff}}}`.
+     */
+    body?: string;
+    /**
+     * Template of the commit message; its first line is the subject.
+     */
+    commitMessage?: string;
+    /**
+     * GitHub API base URL for GitHub Enterprise Server, e.g. `https://github.example.com/api/v3`. `--api-url` and GITHUB_API_URL take precedence.
+     */
+    apiUrl?: string;
+  };
 }
 /**
  * A region: where clusters run and which registry they pull from.

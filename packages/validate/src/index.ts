@@ -1,0 +1,13 @@
+export { manifestsOf, type Manifest, type ManifestStream } from './manifest.js';
+export { readManifests, listManifestFiles } from './read-manifests.js';
+export { ManifestValidator, type ValidatorOptions } from './validator.js';
+export { passed, summarise, resourceName, type ResourceResult, type ResourceStatus, type Summary, type ValidationReport } from './result.js';
+export { validateFleet } from './validate-fleet.js';
+export { FORMATS, type OutputFormat } from './formats/index.js';
+export { POLICIES, isMutableImage, type Policy, type PolicyContext, type PolicyObject, type Finding } from './policies/index.js';
+export { runPolicies } from './policies/run-policies.js';
+export { kubernetesSchemas, BUNDLED_KUBERNETES } from './schemas/kubernetes.js';
+export { bundledSchemas } from './schemas/bundled.js';
+export { crdSchemas, isCrd } from './schemas/crds.js';
+export { loadCrdsFrom } from './schemas/load-crds.js';
+export type { ObjectValidator, SchemaSource } from './schemas/schema-source.js';

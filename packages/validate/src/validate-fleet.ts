@@ -1,0 +1,88 @@
+import type { Diagnostic } from '@fleetform/diagnostics';
+import { objectFileName, type FleetLayout } from '@fleetform/layout';
+import type { KubeObject } from '@fleetform/objects';
+import { resolveInstances } from '@fleetform/resolve';
+import type { FleetInputs } from '@fleetform/values';
+import { parseYamlStream, type SourceDocument } from '@fleetform/yaml';
+import type { Manifest } from './manifest.js';
+import { POLICIES } from './policies/index.js';
+import type { PolicyObject } from './policies/policy.js';
+import { runPolicies } from './policies/run-policies.js';
+import type { ResourceResult, ValidationReport } from './result.js';
+import type { ManifestValidator } from './validator.js';
+
+/** Finds the generated file (and its parsed document) an object of a cluster was written to. */
+class GeneratedSources {
+  private readonly parsed = new Map<string, SourceDocument | undefined>();
+
+  constructor(private readonly files: ReadonlyMap<string, string>) {}
+
+  manifest(object: KubeObject, candidates: readonly string[], cluster: string): Manifest {
+    const file = candidates.find((c) => this.files.has(c)) ?? candidates[0]!;
+    if (!this.parsed.has(file)) this.parsed.set(file, parseYamlStream(this.files.get(file) ?? '', file).documents[0]);
+    return { file, source: this.parsed.get(file), at: [], object, cluster };
+  }
+}
+
+/**
+ * Validates a rendered fleet: every final object of every app on every cluster, and every generated
+ * Argo CD object, against its schema; then the policies on each app's objects per cluster.
+ * Problems point into the generated file the object was written to.
+ */
+export async function validateFleet(inputs: FleetInputs, layout: FleetLayout, validator: ManifestValidator, valueDiagnostics: readonly Diagnostic[] = []): Promise<ValidationReport> {
+  const sources = new GeneratedSources(layout.files);
+  const resources: ResourceResult[] = [];
+  const diagnostics: Diagnostic[] = [...valueDiagnostics];
+  const waived: Diagnostic[] = [];
+  const environments = new Map(inputs.fleet.value.environments.map((e) => [e.name, e]));
+  for (const [cluster, { apps, argocd }] of layout.clusters) {
+    const clusterFile = inputs.clusters.get(cluster)!;
+    for (const [app, objects] of apps) {
+      const overlay = layout.overlays.get(app)?.get(cluster) ?? '';
+      const raw = new Map(inputs.apps.get(app)!.resources.map((r) => [`${r.object.kind}/${r.object.metadata.name}`, r]));
+      const policyObjects: PolicyObject[] = objects.map((object) => {
+        // A raw resource is reported in the file its author wrote; an object built from values, in the generated file.
+        const written = raw.get(`${object.kind}/${object.metadata.name}`);
+        const manifest: Manifest = written
+          ? { file: written.file, source: written.source, at: written.at, object, cluster }
+          : sources.manifest(object, [`apps/${app}/base/${objectFileName(object)}`, `apps/${app}/overlays/${overlay}/${objectFileName(object)}`], cluster);
+        return { object, manifest };
+      });
+      for (const { manifest } of policyObjects) resources.push(await validator.validate(manifest));
+      const values = resolveInstances(inputs, app).find((i) => i.cluster === cluster)?.values;
+      const environment = environments.get(clusterFile.value.environment);
+      const outcome = runPolicies(POLICIES, { objects: policyObjects, environment: environment && { name: environment.name, immutableTags: environment.immutableTags ?? false } }, values?.waivers);
+      diagnostics.push(...outcome.findings);
+      waived.push(...outcome.waived);
+    }
+    const argoObjects: PolicyObject[] = argocd.map((object) => ({
+      object,
+      manifest: sources.manifest(object, [argoFile(cluster, object)], cluster),
+    }));
+    for (const { manifest } of argoObjects) resources.push(await validator.validate(manifest));
+    const outcome = runPolicies(POLICIES, { objects: argoObjects });
+    diagnostics.push(...outcome.findings);
+  }
+  return { files: layout.files.size + 1 + inputs.clusters.size + inputs.apps.size, resources, diagnostics: dedupe(diagnostics), waived: dedupe(waived) };
+}
+
+/** Where layout writes each Argo CD object of a cluster. */
+function argoFile(cluster: string, object: KubeObject): string {
+  const name = object.metadata.name;
+  if (object.kind === 'AppProject') return `clusters/${cluster}/projects/${name}.yaml`;
+  if (object.kind === 'Application') return layoutHasRoot(object) ? `clusters/${cluster}/root.yaml` : `clusters/${cluster}/apps/${name}.yaml`;
+  return `clusters/${cluster}/bootstrap/${name}.yaml`;
+}
+
+const layoutHasRoot = (object: KubeObject): boolean => (object.spec as { source?: { path?: string } } | undefined)?.source?.path?.startsWith('clusters/') ?? false;
+
+/** The same problem in the same generated file on several clusters is reported once. */
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code} ${d.position?.file}:${d.position?.line}:${d.position?.col} ${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
