@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { error, type Diagnostic } from '@fleetform/diagnostics';
 import { renderFleet } from '@fleetform/render';
@@ -46,7 +48,13 @@ export async function runValidate(io: Io, paths: readonly string[], options: Val
 }
 
 function validatorFor(crds: readonly unknown[], options: ValidateOptions): ManifestValidator {
-  return new ManifestValidator([crdSchemas(crds.filter(isCrd)), kubernetesSchemas, bundledSchemas], { ignoreMissingSchemas: options.ignoreMissingSchemas });
+  const cacheDir = cacheDirOf(resolve(options.root));
+  return new ManifestValidator([crdSchemas(crds.filter(isCrd), { cacheDir }), kubernetesSchemas, bundledSchemas], { ignoreMissingSchemas: options.ignoreMissingSchemas });
+}
+
+/** Compiled CRD validators live where JavaScript tools keep their caches: node_modules/.cache, or the temp folder. */
+function cacheDirOf(root: string): string {
+  return existsSync(join(root, 'node_modules')) ? join(root, 'node_modules/.cache/fleetform') : join(tmpdir(), 'fleetform-cache');
 }
 
 async function validatePaths(io: Io, paths: readonly string[], crds: readonly unknown[], options: ValidateOptions): Promise<ValidationReport> {

@@ -9,7 +9,6 @@ const escape = (text: string): string =>
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;')
     // Characters XML 1.0 does not allow at all.
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 function testcase(resource: ResourceResult): string {

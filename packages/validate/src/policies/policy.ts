@@ -30,14 +30,21 @@ export interface Policy {
   check(context: PolicyContext): Finding[];
 }
 
+/**
+ * Policies read deep into objects of any kind, custom ones included, whose shapes no type describes;
+ * optional chaining over this one loose type is the clearest way to say "read it if it is there".
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type Loose = any;
+
 export const SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
 export const waveOf = (o: KubeObject): number => Number(o.metadata.annotations?.[SYNC_WAVE] ?? 0);
 
-type PodSpecAt = { path: PathSegment[]; spec: Record<string, any> };
+type PodSpecAt = { path: PathSegment[]; spec: Record<string, Loose> };
 
 /** The pod spec of a workload kind, wherever the kind keeps it. */
 export function podSpecOf(object: KubeObject): PodSpecAt | undefined {
-  const spec = object.spec as Record<string, any> | undefined;
+  const spec = object.spec as Record<string, Loose> | undefined;
   if (!spec) return undefined;
   if (object.kind === 'Pod') return { path: ['spec'], spec };
   if (object.kind === 'CronJob') {
@@ -49,9 +56,9 @@ export function podSpecOf(object: KubeObject): PodSpecAt | undefined {
 }
 
 /** Every container and init container of a pod spec, with its path. */
-export function containersOf(pod: PodSpecAt): { path: PathSegment[]; container: Record<string, any> }[] {
+export function containersOf(pod: PodSpecAt): { path: PathSegment[]; container: Record<string, Loose> }[] {
   const list = (field: string) =>
-    Array.isArray(pod.spec[field]) ? (pod.spec[field] as Record<string, any>[]).map((container, i) => ({ path: [...pod.path, field, i], container })) : [];
+    Array.isArray(pod.spec[field]) ? (pod.spec[field] as Record<string, Loose>[]).map((container, i) => ({ path: [...pod.path, field, i], container })) : [];
   return [...list('initContainers'), ...list('containers')];
 }
 

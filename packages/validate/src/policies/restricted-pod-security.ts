@@ -1,4 +1,4 @@
-import type { Finding, Policy } from './policy.js';
+import type { Finding, Loose, Policy } from './policy.js';
 import { containersOf, podSpecOf } from './policy.js';
 
 /**
@@ -18,7 +18,7 @@ export const restrictedPodSecurity: Policy = {
       for (const field of ['hostNetwork', 'hostPID', 'hostIPC'] as const) {
         if (pod.spec[field] === true) flag([...pod.path, field], `${field} is not allowed`, `remove ${field}`);
       }
-      ((pod.spec.volumes ?? []) as any[]).forEach((volume, i) => {
+      ((pod.spec.volumes ?? []) as Loose[]).forEach((volume, i) => {
         if (volume?.hostPath) flag([...pod.path, 'volumes', i, 'hostPath'], `hostPath volume ${volume.name} is not allowed`, 'use an emptyDir, a ConfigMap, a Secret or a PersistentVolumeClaim');
       });
       const podContext = pod.spec.securityContext ?? {};

@@ -1,4 +1,4 @@
-import type { Finding, Policy, PolicyObject } from './policy.js';
+import type { Finding, Loose, Policy, PolicyObject } from './policy.js';
 import { waveOf } from './policy.js';
 
 const find = (objects: readonly PolicyObject[], test: (o: PolicyObject['object']) => boolean) => objects.find((o) => test(o.object));
@@ -26,17 +26,17 @@ export const syncWaveOrder: Policy = {
     for (const target of objects) {
       const { object } = target;
       const group = object.apiVersion.split('/')[0];
-      const crd = find(objects, (o) => o.kind === 'CustomResourceDefinition' && (o.spec as any)?.group === group && (o.spec as any)?.names?.kind === object.kind);
+      const crd = find(objects, (o) => o.kind === 'CustomResourceDefinition' && (o.spec as Loose)?.group === group && (o.spec as Loose)?.names?.kind === object.kind);
       if (crd) later(target, crd, 'its CRD');
       if (object.kind === 'ValidatingWebhookConfiguration' || object.kind === 'MutatingWebhookConfiguration') {
-        for (const webhook of ((object as any).webhooks ?? []) as any[]) {
+        for (const webhook of ((object as Loose).webhooks ?? []) as Loose[]) {
           const ref = webhook?.clientConfig?.service;
           const service = ref && find(objects, (o) => o.kind === 'Service' && o.metadata.name === ref.name && o.metadata.namespace === ref.namespace);
           if (service) later(target, service, 'the Service');
         }
       }
       if (object.kind === 'Certificate') {
-        const issuer = (object.spec as any)?.issuerRef;
+        const issuer = (object.spec as Loose)?.issuerRef;
         const kind = issuer?.kind ?? 'Issuer';
         const found = find(objects, (o) => o.kind === kind && o.metadata.name === issuer?.name && (kind === 'ClusterIssuer' || o.metadata.namespace === object.metadata.namespace));
         if (found) later(target, found, `its ${kind}`);

@@ -1,4 +1,4 @@
-import { compileCrdValidators, type CrdValidator } from '@fleetform/crd-schema';
+import { compileCrdValidators, type CompileOptions, type CrdValidator } from '@fleetform/crd-schema';
 import { problemsFromAjv } from './schema-errors.js';
 import type { SchemaSource } from './schema-source.js';
 
@@ -14,12 +14,12 @@ export function isCrd(object: unknown): object is Crd {
  * the manifests themselves: an app that ships a CRD validates its own custom resources), strictly:
  * unknown fields are errors unless the CRD preserves them.
  */
-export function crdSchemas(crds: readonly Crd[], name = 'CRDs'): SchemaSource {
+export function crdSchemas(crds: readonly Crd[], options: CompileOptions = {}): SchemaSource {
   let validators: Map<string, CrdValidator> | undefined;
   return {
-    name,
+    name: 'CRDs',
     async validatorFor(apiVersion, kind) {
-      validators ??= compileCrdValidators(crds);
+      validators ??= compileCrdValidators(crds, options);
       const validate = validators.get(`${apiVersion} ${kind}`);
       return validate ? (object) => problemsFromAjv(validate(object), object) : undefined;
     },
