@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isFleetformError } from '@fleetform/diagnostics';
+import { DIFF_FORMATS, runDiff, type DiffOptions } from './commands/diff.js';
 import { runRender } from './commands/render.js';
 import { runValidate, type ValidateOptions } from './commands/validate.js';
 import { EXIT, processIo, type ExitCode, type Io } from './io.js';
@@ -21,6 +22,14 @@ export function program(io: Io, setExit: (code: ExitCode) => void): Command {
     .addOption(root())
     .option('--check', 'write nothing; exit 1 if any generated file is missing, changed or stale', false)
     .action(async (options: { root: string; check: boolean }) => setExit(await runRender(io, options)));
+
+  cli
+    .command('diff')
+    .description('render a git revision and the working tree, and print what changes per cluster and per object; exit 0 whether or not anything changed')
+    .addOption(root())
+    .option('--base <ref>', 'the git revision to compare with: a branch, tag or commit', 'HEAD')
+    .addOption(new Option('--format <format>', 'text, or markdown for a pull-request comment').choices(DIFF_FORMATS).default('text'))
+    .action(async (options: DiffOptions) => setExit(await runDiff(io, options)));
 
   cli
     .command('validate')

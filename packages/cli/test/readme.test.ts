@@ -12,10 +12,10 @@ describe('README.md', () => {
     expect(result.stderr).toBe('');
   });
 
-  it('starts with the two set-up commands: render the example fleet, run every test', async () => {
+  it('starts with the two set-up commands: render and validate the example fleet, run every test', async () => {
     const { readFile } = await import('node:fs/promises');
     const readme = await readFile(join(repoRoot, 'README.md'), 'utf8');
     const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!.trim().split('\n');
-    expect(firstBlock.map((line) => line.split('#')[0]!.trim())).toEqual(['npm ci && npx fleetform render', 'npm test']);
+    expect(firstBlock.map((line) => line.split('#')[0]!.trim())).toEqual(['npm ci && npx fleetform render && npx fleetform validate', 'npm test']);
   });
 });

@@ -9,3 +9,4 @@ export { buildRootApplication, ROOT_APPLICATION } from './argocd/root.js';
 export { APPLICATION_HEALTH_CHECK, buildArgocdSettings } from './argocd/bootstrap.js';
 export { IN_CLUSTER } from './argocd/common.js';
 export { appDir, baseDir, clusterDir, overlayDir } from './paths.js';
+export { buildApplicationSet, ApplicationSetMismatchError, type ApplicationSetElement } from './argocd/application-set.js';

@@ -2,6 +2,7 @@ import { KUSTOMIZATION_FILE } from '@fleetform/kustomize';
 import { canonicalize, SyncWaveTable, type KubeObject } from '@fleetform/objects';
 import { buildAppProject } from './argocd/app-project.js';
 import { buildApplication } from './argocd/application.js';
+import { buildApplicationSet, type ApplicationSetElement } from './argocd/application-set.js';
 import { buildArgocdSettings } from './argocd/bootstrap.js';
 import { buildRootApplication } from './argocd/root.js';
 import { assertFaithful, encodeOverlay } from './encode-overlay.js';
@@ -40,14 +41,30 @@ export function layoutFleet(built: BuiltFleet): FleetLayout {
   for (const cluster of built.clusters) {
     const objects = clusters.get(cluster.name)!;
     const teams = new Map<string, KubeObject[]>();
+    const sets = new Map<string, { elements: ApplicationSetElement[]; applications: KubeObject[]; files: string[] }>();
     for (const app of built.apps) {
       const instance = app.instances.find((i) => i.cluster === cluster.name);
       if (!instance) continue;
       const overlay = overlays.get(app.app.name)!.get(cluster.name)!;
       const application = canonicalize(buildApplication(built.fleet, app.app, cluster.name, overlay, instance.values, waves.waveOf('Application', app.app.name)));
+      teams.set(app.app.team, [...(teams.get(app.app.team) ?? []), ...instance.objects]);
+      const setName = instance.values.argocd?.applicationSet;
+      if (setName) {
+        const set = sets.get(setName) ?? { elements: [], applications: [], files: [] };
+        const spec = application.spec as { source: { path: string } };
+        set.elements.push({ app: app.app.name, project: app.app.team, path: spec.source.path, namespace: app.app.namespace.name, partOf: app.app.partOf });
+        set.applications.push(application);
+        set.files.push(app.app.file);
+        sets.set(setName, set);
+        continue;
+      }
       files.addYaml(`${clusterDir(cluster.name)}/apps/${app.app.name}.yaml`, `${app.app.file} and ${cluster.file}`, application);
       objects.argocd.push(application);
-      teams.set(app.app.team, [...(teams.get(app.app.team) ?? []), ...instance.objects]);
+    }
+    for (const [name, set] of [...sets].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const applicationSet = canonicalize(buildApplicationSet(built.fleet, name, cluster.name, set.elements, set.applications, waves.waveOf('ApplicationSet', name)));
+      files.addYaml(`${clusterDir(cluster.name)}/appsets/${name}.yaml`, `the apps that name ApplicationSet ${name}, on ${cluster.file}`, applicationSet);
+      objects.argocd.push(applicationSet);
     }
     for (const [team, teamObjects] of [...teams].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const project = canonicalize(buildAppProject(built.fleet, { team, cluster: cluster.name, objects: teamObjects }, waves.waveOf('AppProject', team)));

@@ -41,6 +41,7 @@ export const DEFAULT_SYNC_WAVES: Readonly<Record<string, number>> = {
   // Inside a cluster's root Application: projects before the Applications that use them.
   AppProject: -2,
   Application: 0,
+  ApplicationSet: 0,
 };
 
 /** Kinds not in any table sync with the workloads. */

@@ -1,5 +1,5 @@
 import { type Diagnostic, error } from '@fleetform/diagnostics';
-import { layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout } from '@fleetform/layout';
+import { ApplicationSetMismatchError, layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout } from '@fleetform/layout';
 import { buildAppObjects, objectId, scopesFrom, SyncWaveTable, type KubeObject, type Scopes } from '@fleetform/objects';
 import { resolveBase, resolveInstances } from '@fleetform/resolve';
 import { loadFleet, type FleetInputs, type InputFiles } from '@fleetform/values';
@@ -37,8 +37,13 @@ export function renderFleet(files: InputFiles): RenderResult {
   try {
     return { inputs, layout: layoutFleet(built), diagnostics: unique };
   } catch (cause) {
-    if (!(cause instanceof OverlayNameClashError)) throw cause;
-    return { inputs, diagnostics: [...unique, error('FF215', cause.message, { hint: 'cluster names must not look like another `<region>-<environment>`' })] };
+    if (cause instanceof OverlayNameClashError) {
+      return { inputs, diagnostics: [...unique, error('FF215', cause.message, { hint: 'cluster names must not look like another `<region>-<environment>`' })] };
+    }
+    if (cause instanceof ApplicationSetMismatchError) {
+      return { inputs, diagnostics: [...unique, error('FF216', cause.message, { hint: 'the apps of one ApplicationSet share one template, so they must sync alike' })] };
+    }
+    throw cause;
   }
 }
 

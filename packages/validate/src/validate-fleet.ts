@@ -70,6 +70,7 @@ export async function validateFleet(inputs: FleetInputs, layout: FleetLayout, va
 function argoFile(cluster: string, object: KubeObject): string {
   const name = object.metadata.name;
   if (object.kind === 'AppProject') return `clusters/${cluster}/projects/${name}.yaml`;
+  if (object.kind === 'ApplicationSet') return `clusters/${cluster}/appsets/${name}.yaml`;
   if (object.kind === 'Application') return layoutHasRoot(object) ? `clusters/${cluster}/root.yaml` : `clusters/${cluster}/apps/${name}.yaml`;
   return `clusters/${cluster}/bootstrap/${name}.yaml`;
 }

@@ -7,7 +7,7 @@ export const ROOT_APPLICATION = 'root';
 
 /**
  * The Application a cluster's Argo CD is bootstrapped with. It deploys the cluster's generated
- * Applications, AppProjects and Argo CD settings, and nothing else in the folder: cluster.yaml is not
+ * Applications, ApplicationSets, AppProjects and Argo CD settings, and nothing else in the folder: cluster.yaml is not
  * a Kubernetes object and would fail the sync. It has no resources finalizer, so deleting the root
  * never cascades into every app of the cluster.
  */
@@ -24,7 +24,7 @@ export function buildRootApplication(fleet: Fleet, cluster: string): KubeObject 
         repoURL: fleet.git.repoURL,
         targetRevision: revision(fleet),
         path: clusterDir(cluster),
-        directory: { recurse: true, include: '{apps/*.yaml,projects/*.yaml,bootstrap/*.yaml}' },
+        directory: { recurse: true, include: '{apps/*.yaml,appsets/*.yaml,projects/*.yaml,bootstrap/*.yaml}' },
       },
       destination: { server: IN_CLUSTER, namespace: argocdNamespace(fleet) },
       syncPolicy: { automated: { prune: true, selfHeal: true }, retry: structuredClone(RETRY) },

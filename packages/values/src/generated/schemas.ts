@@ -207,6 +207,12 @@ export const appSchema = {
             "type": "string",
             "pattern": "^[A-Za-z]+=.+$"
           }
+        },
+        "applicationSet": {
+          "type": "string",
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+          "maxLength": 63,
+          "description": "Deliver the app through the ApplicationSet of this name (a list generator over every app that names it on the cluster) instead of an Application of its own. Sync waves do not order the Applications an ApplicationSet generates."
         }
       }
     },
@@ -1443,6 +1449,12 @@ export const appSchema = {
                 "type": "string",
                 "pattern": "^[A-Za-z]+=.+$"
               }
+            },
+            "applicationSet": {
+              "type": "string",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+              "maxLength": 63,
+              "description": "Deliver the app through the ApplicationSet of this name (a list generator over every app that names it on the cluster) instead of an Application of its own. Sync waves do not order the Applications an ApplicationSet generates."
             }
           }
         },

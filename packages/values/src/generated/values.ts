@@ -209,6 +209,10 @@ export interface App {
      * Extra sync options, e.g. `ServerSideApply=true`.
      */
     syncOptions?: string[];
+    /**
+     * Deliver the app through the ApplicationSet of this name (a list generator over every app that names it on the cluster) instead of an Application of its own. Sync waves do not order the Applications an ApplicationSet generates.
+     */
+    applicationSet?: string;
   };
   /**
    * Policies `fleetform validate` does not fail on for this app, by policy id, each with the reason (printed with every waived finding).
@@ -1004,6 +1008,10 @@ export interface Values {
      * Extra sync options, e.g. `ServerSideApply=true`.
      */
     syncOptions?: string[];
+    /**
+     * Deliver the app through the ApplicationSet of this name (a list generator over every app that names it on the cluster) instead of an Application of its own. Sync waves do not order the Applications an ApplicationSet generates.
+     */
+    applicationSet?: string;
   };
   /**
    * Policies `fleetform validate` does not fail on for this app, by policy id, each with the reason (printed with every waived finding).
