@@ -14,6 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type { KubeObject } from '@fleetform/objects';
 import { renderFleet } from '@fleetform/render';
 import { bundledSchemas, crdSchemas, isCrd, kubernetesSchemas, ManifestValidator } from '@fleetform/validate';
 import { readInputs } from '@fleetform/values';
@@ -21,16 +22,16 @@ import { readInputs } from '@fleetform/values';
 const repoRoot = join(import.meta.dirname, '..');
 const [mode, countArg] = process.argv.slice(2);
 
-async function syntheticFleet(count: number): Promise<{ objects: Record<string, any>[]; crds: unknown[] }> {
+async function syntheticFleet(count: number) {
   const { layout, inputs } = renderFleet(await readInputs(repoRoot));
   if (!layout || !inputs) throw new Error('the example fleet does not render');
   const seed = [...layout.clusters.values()].flatMap((c) => [...[...c.apps.values()].flat(), ...c.argocd]);
   const objects = Array.from({ length: count }, (_, i) => {
-    const copy = structuredClone(seed[i % seed.length]!) as Record<string, any>;
+    const copy = structuredClone(seed[i % seed.length]!);
     copy.metadata.name = `${copy.metadata.name}-${i}`;
     return copy;
   });
-  const crds = [...inputs.apps.values()].flatMap((a) => a.resources.map((r) => r.object)).filter(isCrd);
+  const crds = ([...inputs.apps.values()].flatMap((a) => a.resources.map((r) => r.object)) as unknown[]).filter(isCrd);
   return { objects, crds };
 }
 
@@ -48,7 +49,7 @@ async function measure(which: string, count: number): Promise<void> {
   } else {
     const require = createRequire(import.meta.url);
     const validators = new Map<string, ((o: unknown) => void) | undefined>();
-    const lookup = (o: Record<string, any>) => {
+    const lookup = (o: KubeObject) => {
       const key = `${o.apiVersion} ${o.kind}`;
       if (!validators.has(key)) {
         const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
