@@ -26,7 +26,7 @@ describe('buildApplicationSet', () => {
 
   it('generates exactly the Applications fleetform would write one by one, less the sync wave', () => {
     const expected = applications.map(({ metadata, spec }) => {
-      const { namespace: _namespace, annotations, ...rest } = metadata;
+      const { namespace, annotations, ...rest } = metadata;
       return { metadata: { ...rest, annotations: { [MANIFEST_GENERATE_PATHS]: annotations![MANIFEST_GENERATE_PATHS] } }, spec };
     });
     expect(generate(set)).toEqual(expected);
