@@ -1,14 +1,15 @@
-import { mkdir, open, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { completeJournal, TEMP_SUFFIX, writeJournal } from './journal.js';
 import type { ChangePlan } from './plan.js';
 
-const TEMP_SUFFIX = '.fleetform-tmp';
-
 /**
- * Applies a plan. Every new content is first written and flushed to a temporary file beside its
- * target; only when all of them are on disk are they renamed into place (each rename is atomic) and
- * stale files removed. A failure while writing removes the temporary files and leaves the previous
- * tree exactly as it was.
+ * Applies a plan in two phases, so that the tree ends entirely old or entirely new whatever happens:
+ * 1. every new content is written and flushed to a temporary file beside its target. A failure or a
+ *    kill here leaves the old tree; the temporary files are removed (now, or by the next command);
+ * 2. a journal listing the renames and removals is committed, then carried out. A kill here is
+ *    finished by the next command (`recoverInterruptedRender`).
+ * Each rename is atomic, so no file is ever half written.
  */
 export async function applyChanges(root: string, wanted: ReadonlyMap<string, string>, plan: ChangePlan): Promise<void> {
   const targets = [...plan.create, ...plan.update];
@@ -34,19 +35,8 @@ export async function applyChanges(root: string, wanted: ReadonlyMap<string, str
     for (const dir of createdDirs.reverse()) await rm(dir, { recursive: true, force: true });
     throw cause;
   }
-  for (const path of targets) await rename(join(root, path) + TEMP_SUFFIX, join(root, path));
-  for (const path of plan.remove) {
-    await rm(join(root, path), { force: true });
-    await removeEmptyParents(root, dirname(path));
-  }
-}
-
-async function removeEmptyParents(root: string, relativeDir: string): Promise<void> {
-  let dir = relativeDir;
-  while (dir.includes('/')) {
-    const entries = await readdir(join(root, dir)).catch(() => ['?']);
-    if (entries.length > 0) return;
-    await rmdir(join(root, dir)).catch(() => undefined);
-    dir = dirname(dir);
-  }
+  if (targets.length === 0 && plan.remove.length === 0) return;
+  const journal = { version: 1, replace: targets, remove: [...plan.remove] } as const;
+  await writeJournal(root, journal);
+  await completeJournal(root, journal);
 }

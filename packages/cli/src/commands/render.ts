@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { applyChanges, hasChanges, planChanges, type ChangePlan } from '@fleetform/emit';
+import { applyChanges, findTornState, hasChanges, LockedError, planChanges, recoverInterruptedRender, withWriteLock, type ChangePlan } from '@fleetform/emit';
 import { GENERATED_MARKER } from '@fleetform/layout';
 import { renderFleet } from '@fleetform/render';
 import { isInputFile, readInputs } from '@fleetform/values';
@@ -17,6 +17,20 @@ export const OWNERSHIP = {
   isInput: isInputFile,
 } as const;
 
+/**
+ * Writes generated files the one safe way: holding the repository's write lock, after finishing any
+ * render that was interrupted, atomically (see @fleetform/emit). Returns what changed.
+ */
+export async function writeGeneratedFiles(io: Io, root: string, files: ReadonlyMap<string, string>): Promise<ChangePlan> {
+  return withWriteLock(root, async () => {
+    const recovered = await recoverInterruptedRender(root, OWNERSHIP.folders);
+    if (recovered) io.err(`fleetform: an interrupted render was ${recovered === 'rolled-forward' ? 'finished' : 'rolled back'}\n`);
+    const plan = await planChanges(root, files, OWNERSHIP);
+    await applyChanges(root, files, plan);
+    return plan;
+  });
+}
+
 /** `fleetform render`: write every generated file, or with --check list what is out of date. */
 export async function runRender(io: Io, options: RenderOptions): Promise<ExitCode> {
   const root = resolve(options.root);
@@ -24,8 +38,13 @@ export async function runRender(io: Io, options: RenderOptions): Promise<ExitCod
   printDiagnostics(io, result.diagnostics);
   if (!result.layout) return EXIT.invalid;
   const { files, clusters } = result.layout;
-  const plan = await planChanges(root, files, OWNERSHIP);
   if (options.check) {
+    const torn = await findTornState(root, OWNERSHIP.folders);
+    if (torn) {
+      io.err(`fleetform: an interrupted render left the generated files half written (${torn.journal ? 'a journal' : `${torn.staged.length} staged files`}); run \`fleetform render\` to finish it\n`);
+      return EXIT.invalid;
+    }
+    const plan = await planChanges(root, files, OWNERSHIP);
     if (!hasChanges(plan)) {
       io.out(`fleetform: ${files.size} generated files are up to date\n`);
       return EXIT.ok;
@@ -34,7 +53,14 @@ export async function runRender(io: Io, options: RenderOptions): Promise<ExitCod
     io.err('run `fleetform render` and commit the result\n');
     return EXIT.invalid;
   }
-  await applyChanges(root, files, plan);
+  let plan: ChangePlan;
+  try {
+    plan = await writeGeneratedFiles(io, root, files);
+  } catch (cause) {
+    if (!(cause instanceof LockedError)) throw cause;
+    io.err(`fleetform: ${cause.message}; wait for it to finish (or remove ${root}/.fleetform.lock if no fleetform is running)\n`);
+    return EXIT.usage;
+  }
   const apps = result.inputs?.apps.size ?? 0;
   io.out(
     `fleetform: rendered ${apps} app${apps === 1 ? '' : 's'} on ${clusters.size} cluster${clusters.size === 1 ? '' : 's'}: ` +
