@@ -22,6 +22,8 @@ export interface Ownership {
   readonly isInput: (path: string) => boolean;
 }
 
+const READ_BATCH = 64;
+
 export function hasChanges(plan: ChangePlan): boolean {
   return plan.create.length + plan.update.length + plan.remove.length > 0;
 }
@@ -31,11 +33,16 @@ export async function planChanges(root: string, wanted: ReadonlyMap<string, stri
   const create: string[] = [];
   const update: string[] = [];
   let unchanged = 0;
-  for (const [path, content] of wanted) {
-    const current = await readFile(join(root, path), 'utf8').catch(() => undefined);
-    if (current === undefined) create.push(path);
-    else if (current !== content) update.push(path);
-    else unchanged++;
+  const entries = [...wanted];
+  // Reads run a batch at a time: one at a time leaves the disk idle, all at once runs out of handles.
+  for (let start = 0; start < entries.length; start += READ_BATCH) {
+    const batch = entries.slice(start, start + READ_BATCH);
+    const current = await Promise.all(batch.map(([path]) => readFile(join(root, path), 'utf8').catch(() => undefined)));
+    batch.forEach(([path, content], i) => {
+      if (current[i] === undefined) create.push(path);
+      else if (current[i] !== content) update.push(path);
+      else unchanged++;
+    });
   }
   const remove: string[] = [];
   for (const path of await listFiles(root, ownership.folders)) {

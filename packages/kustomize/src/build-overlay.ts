@@ -22,24 +22,39 @@ export class KustomizeBuildError extends Error {
  * `images`, then `patches` (JSON 6902 with a target, or a strategic-merge `$patch: delete`).
  * It covers exactly the fields fleetform writes, and a test holds it to the real `kubectl kustomize`.
  */
-export function buildKustomization(files: FileTree, dir: string): Manifest[] {
-  const kustomization = readYaml<Kustomization>(files, posix.join(dir, KUSTOMIZATION_FILE))[0];
+/**
+ * Parsed files by path, kept across builds that share files (every overlay of an app shares its base).
+ * An entry is used only while the file's text is the text it was parsed from.
+ */
+export type ParseCache = Map<string, { readonly text: string; readonly values: readonly unknown[] }>;
+
+export function buildKustomization(files: FileTree, dir: string, cache: ParseCache = new Map()): Manifest[] {
+  const readYaml = <T>(path: string): T[] => {
+    const text = files.get(path);
+    if (text === undefined) throw new KustomizeBuildError(`${path}: no such file or kustomization`);
+    const cached = cache.get(path);
+    if (cached?.text === text) return cached.values as T[];
+    const values = parseFile(path, text);
+    cache.set(path, { text, values });
+    return values as T[];
+  };
+  const kustomization = readYaml<Kustomization>(posix.join(dir, KUSTOMIZATION_FILE))[0];
   if (!kustomization) throw new KustomizeBuildError(`${dir}: empty ${KUSTOMIZATION_FILE}`);
   let objects: Manifest[] = [];
   for (const resource of kustomization.resources ?? []) {
     const path = posix.normalize(posix.join(dir, resource));
-    if (files.has(path)) objects.push(...readYaml<Manifest>(files, path));
-    else if (files.has(posix.join(path, KUSTOMIZATION_FILE))) objects.push(...buildKustomization(files, path));
+    if (files.has(path)) objects.push(...readYaml<Manifest>(path));
+    else if (files.has(posix.join(path, KUSTOMIZATION_FILE))) objects.push(...buildKustomization(files, path, cache));
     else throw new KustomizeBuildError(`${path}: no such file or kustomization`);
   }
   objects = objects.map((o) => applyImageOverrides(o, kustomization.images ?? []));
   for (const patch of kustomization.patches ?? []) {
     const path = posix.join(dir, patch.path);
     if (patch.target) {
-      const operations = readYaml<Operation[]>(files, path)[0] ?? [];
+      const operations = readYaml<Operation[]>(path)[0] ?? [];
       objects = objects.map((o) => (matches(o, patch.target!) ? (jsonPatch.applyPatch(structuredClone(o), operations, true, false).newDocument as Manifest) : o));
     } else {
-      const deletion = readYaml<Manifest & { $patch?: string }>(files, path)[0];
+      const deletion = readYaml<Manifest & { $patch?: string }>(path)[0];
       if (deletion?.$patch !== 'delete') throw new KustomizeBuildError(`${path}: only \`$patch: delete\` strategic-merge patches are supported`);
       objects = objects.filter((o) => !(o.kind === deletion.kind && o.metadata.name === deletion.metadata.name && (deletion.metadata.namespace === undefined || o.metadata.namespace === deletion.metadata.namespace)));
     }
@@ -58,10 +73,8 @@ function matches(object: Manifest, target: PatchTarget): boolean {
   );
 }
 
-function readYaml<T>(files: FileTree, path: string): T[] {
-  const text = files.get(path);
-  if (text === undefined) throw new KustomizeBuildError(`${path}: no such file or kustomization`);
+function parseFile(path: string, text: string): unknown[] {
   const { documents, diagnostics } = parseYamlStream(text, path);
   if (diagnostics.length > 0) throw new KustomizeBuildError(`${path}: ${diagnostics[0]!.message}`);
-  return documents.map((d) => d.value as T);
+  return documents.map((d) => d.value);
 }

@@ -1,5 +1,5 @@
 import jsonPatch from 'fast-json-patch';
-import { applyImageOverrides, buildKustomization, type ImageOverride, type Kustomization, type Patch } from '@fleetform/kustomize';
+import { applyImageOverrides, buildKustomization, type ImageOverride, type Kustomization, type ParseCache, type Patch } from '@fleetform/kustomize';
 import { groupKind, objectId, type KubeObject } from '@fleetform/objects';
 import type { FileSet} from './file-set.js';
 import { objectFileName } from './file-set.js';
@@ -60,8 +60,8 @@ export class UnfaithfulOverlayError extends Error {
  * Builds the written overlay in process and checks it gives exactly the wanted objects. A mismatch
  * is a bug in fleetform, never in the user's values, so it throws.
  */
-export function assertFaithful(files: FileSet, overlay: string, wanted: readonly KubeObject[]): void {
-  const built = buildKustomization(files.entries(), overlay);
+export function assertFaithful(files: FileSet, overlay: string, wanted: readonly KubeObject[], cache?: ParseCache): void {
+  const built = buildKustomization(files.tree, overlay, cache);
   const canonical = (objects: readonly KubeObject[]) =>
     objects.map((o) => [objectId(o), JSON.stringify(sortKeys(o))] as const).sort(([a], [b]) => (a < b ? -1 : 1));
   const [got, want] = [canonical(built as KubeObject[]), canonical(wanted)];

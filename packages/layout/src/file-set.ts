@@ -32,6 +32,11 @@ export class FileSet {
     this.add(path, generatedHeader(source) + toYamlStream(values));
   }
 
+  /** The files as they are now, for reading (no copy, no order). */
+  get tree(): ReadonlyMap<string, string> {
+    return this.files;
+  }
+
   /** The files in path order, so everything downstream sees them in one order. */
   entries(): Map<string, string> {
     return new Map([...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

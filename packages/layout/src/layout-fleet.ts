@@ -1,4 +1,4 @@
-import { KUSTOMIZATION_FILE } from '@fleetform/kustomize';
+import { KUSTOMIZATION_FILE, type ParseCache } from '@fleetform/kustomize';
 import { canonicalize, SyncWaveTable, type KubeObject } from '@fleetform/objects';
 import { buildAppProject } from './argocd/app-project.js';
 import { buildApplication } from './argocd/application.js';
@@ -89,13 +89,14 @@ function layoutApp(files: FileSet, { app, base, instances }: BuiltApp, clusters:
     resources: base.map(objectFileName),
   });
   const overlayOf = new Map<string, string>();
+  const parsed: ParseCache = new Map();
   for (const group of groupIntoOverlays(instances)) {
     const folder = overlayDir(app.name, group.name);
     const wanted = group.instances[0]!;
     const encoded = encodeOverlay(base, wanted.objects, wanted.images);
     files.addYaml(`${folder}/${KUSTOMIZATION_FILE}`, app.file, encoded.kustomization);
     for (const [path, content] of encoded.files) files.addYaml(`${folder}/${path}`, app.file, content);
-    assertFaithful(files, folder, wanted.objects);
+    assertFaithful(files, folder, wanted.objects, parsed);
     for (const instance of group.instances) {
       overlayOf.set(instance.cluster, group.name);
       clusters.get(instance.cluster)!.apps.set(app.name, instance.objects);

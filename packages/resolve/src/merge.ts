@@ -7,12 +7,14 @@ const isMapping = (value: unknown): value is Mapping => value !== null && typeof
  * - mappings merge key by key, recursively;
  * - lists and scalars replace what was there;
  * - `null` removes the key.
- * Neither argument is changed; the result shares no structure with them.
+ * Neither argument is changed. The result shares the subtrees that the merge did not touch with its
+ * inputs (copying every layer of 6,000 app instances is most of a render otherwise), so treat merged
+ * values as read-only, as every step after resolution does.
  */
 export function mergeValues<T>(base: T, over: unknown): T {
-  if (over === undefined) return clone(base);
-  if (!isMapping(base) || !isMapping(over)) return clone(over) as T;
-  const result: Mapping = clone(base);
+  if (over === undefined) return base;
+  if (!isMapping(base) || !isMapping(over)) return withoutNulls(over) as T;
+  const result: Mapping = { ...base };
   for (const [key, value] of Object.entries(over)) {
     if (value === null) delete result[key];
     else result[key] = key in result ? mergeValues(result[key], value) : withoutNulls(value);
@@ -22,10 +24,16 @@ export function mergeValues<T>(base: T, over: unknown): T {
 
 /** `null` in a layer only ever means "remove"; on its own it leaves nothing behind. */
 function withoutNulls(value: unknown): unknown {
-  if (!isMapping(value)) return clone(value);
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
-}
-
-function clone<T>(value: T): T {
-  return value === undefined ? value : (structuredClone(value) as T);
+  if (!isMapping(value)) return value;
+  let changed = false;
+  const entries = Object.entries(value).flatMap(([k, v]) => {
+    if (v === null) {
+      changed = true;
+      return [];
+    }
+    const cleaned = withoutNulls(v);
+    if (cleaned !== v) changed = true;
+    return [[k, cleaned] as const];
+  });
+  return changed ? Object.fromEntries(entries) : value;
 }

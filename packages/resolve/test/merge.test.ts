@@ -20,7 +20,7 @@ describe('mergeValues', () => {
     expect(mergeValues({}, { env: { A: 'x', B: null } })).toEqual({ env: { A: 'x' } });
   });
 
-  it('changes neither input', () => {
+  it('changes neither input, copying what it merges', () => {
     const base = { labels: { a: '1' } };
     const over = { labels: { b: '2' } };
     const merged = mergeValues(base, over);
