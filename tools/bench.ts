@@ -1,0 +1,123 @@
+/**
+ * How fast fleetform renders and validates a fleet, beside the peers a TypeScript user would pick
+ * instead and the floor, all measured in the same run:
+ *
+ *   npm run bench [-- --sizes 50x10,200x30,500x50]
+ *
+ * Per size (apps × clusters, written by tools/synth-fleet.ts) each step runs in a fresh process:
+ *   render        a full render into an empty repository (cold process)
+ *   check         `render --check` with nothing changed
+ *   bump render   `render` after one app's tag changed
+ *   validate      `validate` of every value and rendered object
+ *   cdk8s         cdk8s synthesizing the same final objects, one Chart per cluster
+ *   kustomize     `kubectl kustomize` on a sample of the overlays, extrapolated to all of them
+ *                 (what each cluster's Argo CD repo-server pays)
+ *   floor         the same objects serialised with yaml and written, one file per object
+ * and it prints wall time, peak memory, objects per second, the ratios, and the growth per size.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { renderFleet } from '@fleetform/render';
+import { readInputs } from '@fleetform/values';
+import { writeSynthFleet } from './synth-fleet.js';
+
+const repoRoot = join(import.meta.dirname, '..');
+const cli = join(repoRoot, 'packages/cli/bin/fleetform.js');
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Measure {
+  readonly seconds: number;
+  readonly peakMiB: number;
+  readonly stdout: string;
+}
+
+/** Runs a command, returning its wall time and (where GNU time exists) its peak resident memory. */
+function measure(command: string, args: string[]): Measure {
+  const [file, argv] = TIME ? [TIME, ['-f', '%e %M', command, ...args]] : [command, args];
+  const start = performance.now();
+  const result = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const wall = (performance.now() - start) / 1000;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  const last = result.stderr.trim().split('\n').pop() ?? '';
+  const [, kib] = last.split(' ');
+  return { seconds: wall, peakMiB: TIME ? Number(kib) / 1024 : NaN, stdout: result.stdout };
+}
+
+const fleetform = (...args: string[]) => measure(process.execPath, [cli, ...args]);
+/** A peer's own time: the synthesis alone, not reading the objects it starts from. */
+const peer = (name: string, dump: string) => {
+  const m = measure(process.execPath, ['--import', 'tsx', join(repoRoot, 'tools/bench-peers.ts'), name, dump]);
+  const { seconds, objects } = JSON.parse(m.stdout) as { seconds: number; objects: number };
+  return { seconds, peakMiB: m.peakMiB, objects };
+};
+
+/** The final objects of every cluster, for the peers to start from. */
+async function dumpObjects(dir: string): Promise<string> {
+  const { layout } = renderFleet(await readInputs(dir));
+  if (!layout) throw new Error(`${dir} does not render`);
+  const file = join(dir, '..', `${dir.split('/').pop()}-objects.json`);
+  writeFileSync(file, JSON.stringify([...layout.clusters].map(([name, c]) => [name, [...[...c.apps.values()].flat(), ...c.argocd]])));
+  return file;
+}
+
+function kustomizeSample(dir: string, sample: number): { perOverlay: number; overlays: number } {
+  const overlays = readdirSync(join(dir, 'apps')).flatMap((app) => {
+    const path = join(dir, 'apps', app, 'overlays');
+    return existsSync(path) ? readdirSync(path).map((o) => join(path, o)) : [];
+  });
+  const chosen = overlays.filter((_, i) => i % Math.max(1, Math.floor(overlays.length / sample)) === 0).slice(0, sample);
+  const start = performance.now();
+  for (const overlay of chosen) execFileSync('kubectl', ['kustomize', overlay], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return { perOverlay: (performance.now() - start) / 1000 / chosen.length, overlays: overlays.length };
+}
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '50x10,200x30,500x50' }, kustomizeSample: { type: 'string', default: '20' } } });
+const sizes = values.sizes.split(',').map((s) => s.split('x').map(Number) as [number, number]);
+const rows: string[] = [];
+const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+rows.push(line(['size', 'step', 'wall s', 'peak MiB', 'objects/s', 'vs cdk8s', 'vs floor']));
+rows.push(line(['---', '---', '---:', '---:', '---:', '---:', '---:']));
+let previous: { apps: number; render: number } | undefined;
+const growth: string[] = [];
+for (const [apps, clusters] of sizes) {
+  const dir = join(tmpdir(), `fleetform-bench-${apps}x${clusters}`);
+  await writeSynthFleet(dir, { apps, clusters, regions: 3 }, join(repoRoot, 'schemas'));
+  const render = fleetform('render', '--root', dir);
+  const check = fleetform('render', '--check', '--root', dir);
+  const app = join(dir, 'apps/app-1/app.yaml');
+  writeFileSync(app, readFileSync(app, 'utf8').replace(/tag: v1\.1\.0/, 'tag: v1.1.1'));
+  const bump = fleetform('render', '--root', dir);
+  const validate = fleetform('validate', '--root', dir);
+  const dump = await dumpObjects(dir);
+  const cdk8s = peer('cdk8s', dump);
+  const floor = peer('floor', dump);
+  const kustomize = kustomizeSample(dir, Number(values.kustomizeSample));
+  const objects = floor.objects;
+  const size = `${apps}×${clusters}`;
+  const row = (step: string, m: { seconds: number; peakMiB: number }, ratios = true) =>
+    rows.push(
+      line([
+        size,
+        step,
+        m.seconds.toFixed(2),
+        Number.isNaN(m.peakMiB) ? '–' : m.peakMiB.toFixed(0),
+        Math.round(objects / m.seconds).toLocaleString('en'),
+        ratios ? `${(cdk8s.seconds / m.seconds).toFixed(1)}× faster` : '',
+        ratios ? `${(m.seconds / floor.seconds).toFixed(2)}×` : '',
+      ]),
+    );
+  row('fleetform render (full, cold)', render);
+  row('fleetform render --check (unchanged)', check);
+  row('fleetform render (one tag bumped)', bump);
+  row('fleetform validate', validate);
+  row('cdk8s synth (one Chart per cluster)', cdk8s, false);
+  rows.push(line([size, `kubectl kustomize (${kustomize.overlays} overlays × ${kustomize.perOverlay.toFixed(3)} s, sampled)`, (kustomize.overlays * kustomize.perOverlay).toFixed(2), '–', '', '', '']));
+  row('floor: yaml stringify + write', floor, false);
+  if (previous) growth.push(`${previous.apps}→${apps * clusters} instances: ${((apps * clusters) / previous.apps).toFixed(1)}× the instances, render ${(render.seconds / previous.render).toFixed(1)}× the time`);
+  previous = { apps: apps * clusters, render: render.seconds };
+  process.stderr.write(`measured ${size} (${objects.toLocaleString('en')} objects)\n`);
+}
+process.stdout.write(`${rows.join('\n')}\n\nGrowth: ${growth.join('; ')}\n`);
