@@ -1,20 +1,34 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isFleetformError } from '@fleetform/diagnostics';
 import { DIFF_FORMATS, runDiff, type DiffOptions } from './commands/diff.js';
+import { PREVIEW_FORMATS, runPreview, type PreviewOptions } from './commands/preview.js';
 import { runRender } from './commands/render.js';
 import { runValidate, type ValidateOptions } from './commands/validate.js';
 import { EXIT, processIo, type ExitCode, type Io } from './io.js';
 import { printDiagnostics } from './report.js';
+import { EXPLAIN_FORMATS, runExplain, type ExplainOptions } from './commands/explain.js';
+import type { InitOptions } from './commands/init.js';
+import type { NewAppOptions, NewClusterOptions } from './commands/new.js';
+import type { ReportOptions } from './commands/report.js';
+import { addHelpExamples, commandPath } from './help-examples.js';
+import { NOT_A_TERMINAL, Output, processTerminal, type Terminal } from './output.js';
 
 /** Builds the command-line program. Each action stores its exit code instead of exiting. */
-export function program(io: Io, setExit: (code: ExitCode) => void): Command {
+export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Output = new Output(rawIo)): Command {
+  // Every command writes through `output`: colour and progress on a terminal, --quiet and --verbose.
+  // Captured or piped, what a command writes arrives unchanged.
+  const io = output.io;
   const root = () => new Option('--root <dir>', 'the fleet repository root').default('.');
   const cli = new Command('fleetform')
     .description('Typed values to kustomize bases, regional overlays, sync waves and Argo CD Applications.')
     .option('--debug', 'print stack traces of internal errors')
+    .addOption(new Option('--quiet', 'print only problems and what the command produces: no status lines, no progress').conflicts('verbose'))
+    .option('--verbose', 'print more: each file created, how long the command took')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError('(run `fleetform --help` for usage)');
+    .showHelpAfterError('(run `fleetform --help` for usage)')
+    .hook('preAction', (fleetform, command) => output.begin(commandPath(command), fleetform.opts()))
+    .hook('postAction', (_, command) => output.end(commandPath(command)));
 
   cli
     .command('render')
@@ -22,6 +36,55 @@ export function program(io: Io, setExit: (code: ExitCode) => void): Command {
     .addOption(root())
     .option('--check', 'write nothing; exit 1 if any generated file is missing, changed or stale', false)
     .action(async (options: { root: string; check: boolean }) => setExit(await runRender(io, options)));
+
+  cli
+    .command('preview')
+    .description('print the Applications Argo CD would generate from ApplicationSet manifests, offline: list, clusters, git, matrix and merge generators, fasttemplate and Go templates')
+    .argument('<applicationsets...>', 'ApplicationSet manifest files, or - for standard input')
+    .option('--clusters <file>', "Argo CD cluster secrets for the clusters generator (default: the fleet's clusters, under --root)")
+    .option('--repo <dir>', 'the git repository the git generators read, whatever repoURL says (default: the one the current folder is in)')
+    .addOption(root())
+    .addOption(new Option('--format <format>', 'yaml (a multi-document stream), or table').choices(PREVIEW_FORMATS).default('yaml'))
+    .action(async (paths: string[], options: PreviewOptions) => setExit(await runPreview(io, paths, options)));
+
+  // bump and promote load git and GitHub clients, so they are imported only when they run.
+  cli
+    .command('bump')
+    .description('set the image tag or digest of apps where a scope takes it from, re-render, and write the change or open a pull request')
+    .argument('<targets...>', 'APP TAG, or one or more APP=TAG; a TAG may be @sha256:DIGEST')
+    .addOption(root())
+    .option('--env <name>', "only the clusters of this environment (the app's environment override)")
+    .option('--region <name>', "only the clusters of this region (the app's region override)")
+    .option('--cluster <name>', "only this cluster (the app's cluster override)")
+    .option('--allow-downgrade', 'allow a lower semantic version than a cluster runs now', false)
+    .option('--dry-run', 'print the plan, and with --pr the branch, commit and pull request; change nothing', false)
+    .option('--pr', 'commit the change on a new branch, push it and open or update a GitHub pull request', false)
+    .option('--remote <name>', 'with --pr, the git remote to push to (default origin)')
+    .option('--base <branch>', "with --pr, the branch to merge into (default the remote's default branch)")
+    .option('--api-url <url>', 'with --pr, the GitHub API URL (default GITHUB_API_URL, pullRequests.apiUrl, or from the remote)')
+    .action(async (targets: string[], options: object) => {
+      const { runBump } = await import('./commands/bump.js');
+      setExit(await runBump(io, targets, options as Parameters<typeof runBump>[2]));
+    });
+
+  cli
+    .command('promote')
+    .description("take the image an app runs in one environment to the next in fleet.yaml's promotion order")
+    .argument('<app>', 'the app to promote')
+    .requiredOption('--from <env>', 'the environment whose image is promoted')
+    .requiredOption('--to <env>', 'the environment that gets it: the next one in promotion order, unless --force')
+    .addOption(root())
+    .option('--force', 'allow skipping environments in between', false)
+    .option('--allow-downgrade', 'allow a lower semantic version than a cluster of the target runs now', false)
+    .option('--dry-run', 'print the plan, and with --pr the branch, commit and pull request; change nothing', false)
+    .option('--pr', 'commit the change on a new branch, push it and open or update a GitHub pull request', false)
+    .option('--remote <name>', 'with --pr, the git remote to push to (default origin)')
+    .option('--base <branch>', "with --pr, the branch to merge into (default the remote's default branch)")
+    .option('--api-url <url>', 'with --pr, the GitHub API URL (default GITHUB_API_URL, pullRequests.apiUrl, or from the remote)')
+    .action(async (app: string, options: object) => {
+      const { runPromote } = await import('./commands/promote.js');
+      setExit(await runPromote(io, app, options as Parameters<typeof runPromote>[2]));
+    });
 
   cli
     .command('diff')
@@ -42,22 +105,71 @@ export function program(io: Io, setExit: (code: ExitCode) => void): Command {
     .option('--ignore-missing-schemas', 'skip kinds with no schema instead of failing on them', false)
     .action(async (paths: string[], options: ValidateOptions) => setExit(await runValidate(io, paths, options)));
 
+  cli
+    .command('explain')
+    .description('the values of an app on a cluster, each with the file:line and the layer that set it, and its objects in sync-wave order')
+    .argument('<app>', 'the app')
+    .requiredOption('--cluster <name>', 'the cluster')
+    .addOption(root())
+    .addOption(new Option('--format <format>', 'text, or json for scripts').choices(EXPLAIN_FORMATS).default('text'))
+    .action(async (app: string, options: ExplainOptions) => setExit(await runExplain(output, app, options)));
+
+  // report, init and new load HTML and file templates, so they are imported only when they run.
+  cli
+    .command('report')
+    .description('write the fleet on one self-contained HTML page: image tags per app and cluster with the ones that differ from the previous environment, the promotion path, sync waves, the validation result; exit 0 once the page is written, valid or not')
+    .requiredOption('--out <file>', 'the HTML file to write')
+    .addOption(root())
+    .action(async (options: ReportOptions) => setExit(await (await import('./commands/report.js')).runReport(output, options)));
+
+  cli
+    .command('init')
+    .description('start a fleet repository in DIR: package.json, clusters/fleet.yaml with one region, one cluster, one example app, the schemas, the pull-request workflow and a README; it renders and validates as it is, and init never overwrites a file')
+    .argument('<dir>', 'the folder of the new repository, created if missing')
+    .option('--repo-url <url>', "the repository's clone URL, which each cluster's Argo CD pulls (default a placeholder to replace)")
+    .option('--region <name>', 'the first region', 'us-east-1')
+    .option('--registry <host>', "the first region's image registry", 'registry.example.com')
+    .action(async (dir: string, options: InitOptions) => setExit(await (await import('./commands/init.js')).runInit(output, dir, options)));
+
+  const add = cli
+    .command('new')
+    .description('add a commented value file, never overwriting one: `new app NAME [--image REPO:TAG] [--team T]` or `new cluster NAME --env E --region R`');
+  add
+    .command('app')
+    .description('add apps/NAME/app.yaml: a Deployment with a port, probes, resources and a Service, ready to render')
+    .argument('<name>', 'the app, a DNS-1123 label')
+    .addOption(root())
+    .option('--image <ref>', "REPOSITORY:TAG from each cluster's region registry, or REGISTRY/REPOSITORY:TAG (default NAME:0.1.0, a placeholder)")
+    .option('--team <team>', 'the owning team, also the Argo CD project of its Applications', 'platform')
+    .action(async (name: string, options: NewAppOptions) => setExit(await (await import('./commands/new.js')).runNewApp(output, name, options)));
+  add
+    .command('cluster')
+    .description('add clusters/NAME/cluster.yaml in an environment and a region that clusters/fleet.yaml declares')
+    .argument('<name>', 'the cluster, a DNS-1123 label')
+    .requiredOption('--env <name>', 'its environment')
+    .requiredOption('--region <name>', 'its region')
+    .addOption(root())
+    .action(async (name: string, options: NewClusterOptions) => setExit(await (await import('./commands/new.js')).runNewCluster(output, name, options)));
+
+  addHelpExamples(cli);
   return cli;
 }
 
 /** Runs the command line and returns its exit code: 0 ok, 1 invalid input or drift, 2 usage or internal error. */
-export async function main(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
+export async function main(argv: readonly string[], io: Io = processIo, terminal: Terminal = io === processIo ? processTerminal() : NOT_A_TERMINAL): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
-  const cli = program(io, (c) => (code = c));
+  const output = new Output(io, terminal);
+  const cli = program(io, (c) => (code = c), output);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (cause) {
+    output.stop();
     if (cause instanceof CommanderError) {
       return cause.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (isFleetformError(cause)) {
-      printDiagnostics(io, cause.diagnostics);
+      printDiagnostics(output.io, cause.diagnostics);
       return EXIT.invalid;
     }
     const debug = argv.includes('--debug');

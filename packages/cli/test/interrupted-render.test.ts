@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { watch } from 'node:fs';
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ const generated = (tree: Map<string, string>) => new Map([...tree].filter(([path
 describe('a render killed at any moment', () => {
   it('GIVEN SIGKILL at many points THEN no file is torn, --check reports the torn state, and the next render ends entirely new', async () => {
     const root = await copyExampleFleet();
-    await growFleet(root, 30);
+    await growFleet(root, 5);
     expect((await run('render', '--root', root)).code).toBe(0);
     const old = generated(await snapshotTree(root));
     // A fleet-wide change touches every Application of every cluster and every object's labels.
@@ -44,10 +45,6 @@ describe('a render killed at any moment', () => {
     const wanted = renderFleet(await readInputs(root)).layout!.files;
     expect(wanted.size).toBeGreaterThan(400);
 
-    const timed = start(['render', '--root', root]);
-    const began = Date.now();
-    expect(await timed.done).toBe(0);
-    const duration = Date.now() - began;
     const restore = async () => {
       for (const path of [...(await snapshotTree(root)).keys()].filter((p) => !old.has(p) && !isInput(p))) await rm(join(root, path));
       for (const [path, content] of old) {
@@ -59,10 +56,26 @@ describe('a render killed at any moment', () => {
     };
 
     let torn = 0;
-    for (let i = 1; i <= 8; i++) {
+    // Kills land at growing delays after the render starts writing (its first staged file appears),
+    // so they hit both phases: staging the new files, and moving them into place.
+    const delays = [0, 5, 20, 60, 150];
+    for (const [i, delay] of delays.entries()) {
       await restore();
       const render = start(['render', '--root', root]);
-      await new Promise((resolve) => setTimeout(resolve, (duration * i) / 9));
+      const writing = new Promise<void>((resolve) => {
+        const watcher = watch(root, { recursive: true }, (_, name) => {
+          if (name?.endsWith('.fleetform-tmp')) {
+            watcher.close();
+            resolve();
+          }
+        });
+        void render.done.then(() => {
+          watcher.close();
+          resolve();
+        });
+      });
+      await writing;
+      await new Promise((resolve) => setTimeout(resolve, delay));
       render.child.kill('SIGKILL');
       await render.done;
 
@@ -70,13 +83,13 @@ describe('a render killed at any moment', () => {
       for (const path of new Set([...old.keys(), ...wanted.keys()])) {
         const content = after.get(path);
         const acceptable = [old.get(path), wanted.get(path)];
-        expect(acceptable, `${path} after a kill at ${i}/9`).toContain(content);
+        expect(acceptable, `${path} after a kill ${delays[i]} ms into writing`).toContain(content);
       }
       const check = await run('render', '--check', '--root', root);
       const halfWritten = [...after.keys()].some((p) => p.endsWith('.fleetform-tmp') || p === '.fleetform-journal.json');
       if (halfWritten) {
         torn++;
-        expect(check.code, `--check after a kill at ${i}/9`).toBe(1);
+        expect(check.code, `--check after a kill ${delays[i]} ms into writing`).toBe(1);
         expect(check.err).toContain('interrupted render');
       }
 

@@ -48,7 +48,7 @@ describe('fleetform render', () => {
     expect(removed.filter((p) => p.startsWith('apps/dbupgrade/base/'))).toHaveLength(12);
     expect(after.get('apps/dbupgrade/overlays/us-east-1-prod/NOTES.md')).toBe('hand-written\n');
     expect([...after.keys()].filter((p) => p.startsWith('apps/dbupgrade/'))).toEqual(['apps/dbupgrade/overlays/us-east-1-prod/NOTES.md']);
-    expect(out).toMatch(/rendered 0 apps on 4 clusters: 0 created, 0 updated, \d+ removed/);
+    expect(out).toMatch(/rendered 28 apps on 5 clusters: 0 created, 4 updated, \d+ removed/);
   });
 
   it('GIVEN a typo, a wrong type and an unknown region THEN three errors with file:line:col, exit 1, no file changed', async () => {

@@ -71,3 +71,13 @@ export function summarize(diffs: readonly ClusterDiff[]): DiffSummary {
   const count = (change: Change) => diffs.reduce((n, d) => n + d.objects.filter((o) => o.change === change).length, 0);
   return { clusters: diffs.length, added: count('added'), removed: count('removed'), changed: count('changed') };
 }
+
+/** The shape of a render's per-cluster objects (FleetLayout['clusters'] in @fleetform/layout). */
+export interface RenderedClusters {
+  readonly clusters: ReadonlyMap<string, { readonly apps: ReadonlyMap<string, readonly KubeObject[]>; readonly argocd: readonly KubeObject[] }>;
+}
+
+/** Every object each cluster receives, its apps' and its Argo CD objects, for diffClusters. */
+export function objectsOfLayout(layout: RenderedClusters): FleetObjects {
+  return new Map([...layout.clusters].map(([cluster, objects]) => [cluster, [...[...objects.apps.values()].flat(), ...objects.argocd]]));
+}

@@ -1,4 +1,4 @@
-export { diffClusters, summarize, type Change, type ClusterDiff, type DiffSummary, type FleetObjects, type ObjectChange } from './diff-clusters.js';
+export { diffClusters, objectsOfLayout, summarize, type Change, type ClusterDiff, type DiffSummary, type FleetObjects, type ObjectChange, type RenderedClusters } from './diff-clusters.js';
 export { describeImageChange, diffImages, type ImageChange } from './image-changes.js';
 export { compareRefs, objectLabel, objectPath, refOf, type ObjectRef } from './object-ref.js';
 export { formatText } from './format-text.js';

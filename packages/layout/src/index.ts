@@ -10,3 +10,6 @@ export { APPLICATION_HEALTH_CHECK, buildArgocdSettings } from './argocd/bootstra
 export { IN_CLUSTER } from './argocd/common.js';
 export { appDir, baseDir, clusterDir, overlayDir } from './paths.js';
 export { buildApplicationSet, ApplicationSetMismatchError, type ApplicationSetElement } from './argocd/application-set.js';
+export { ADDON_LABEL, ADDON_PART_OF, addonResourcesName, buildAddonApplication, buildAddonResourcesApplication } from './argocd/addon-application.js';
+export { deriveAddonWaves, UNUSED_ADDON_WAVE, type AddonUnit, type AppUsage } from './argocd/addon-waves.js';
+export { addonFile, addonResourcesDir, layoutAddons, type ClusterContent } from './layout-addons.js';

@@ -8,6 +8,7 @@ import { buildRootApplication } from './argocd/root.js';
 import { assertFaithful, encodeOverlay } from './encode-overlay.js';
 import { FileSet, objectFileName } from './file-set.js';
 import type { BuiltApp, BuiltFleet } from './model.js';
+import { layoutAddons } from './layout-addons.js';
 import { groupIntoOverlays } from './overlay-groups.js';
 import { baseDir, clusterDir, overlayDir } from './paths.js';
 
@@ -71,6 +72,9 @@ export function layoutFleet(built: BuiltFleet): FleetLayout {
       files.addYaml(`${clusterDir(cluster.name)}/projects/${team}.yaml`, `the apps of team ${team} on ${cluster.file}`, project);
       objects.argocd.push(project);
     }
+    // Cluster add-ons (issue 8): after the apps' Applications, whose waves order the add-ons before them.
+    layoutAddons(files, built.fleet, built.fleetFile, cluster, objects);
+
     const root = canonicalize(buildRootApplication(built.fleet, cluster.name));
     files.addYaml(`${clusterDir(cluster.name)}/root.yaml`, built.fleetFile, root);
     const settings = canonicalize(buildArgocdSettings(built.fleet, cluster.name));

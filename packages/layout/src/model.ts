@@ -1,3 +1,4 @@
+import type { ClusterAddon } from '@fleetform/addons';
 import type { ImageOverride } from '@fleetform/kustomize';
 import type { KubeObject } from '@fleetform/objects';
 import type { AppIdentity } from '@fleetform/resolve';
@@ -26,6 +27,10 @@ export interface ClusterSummary {
   readonly environment: string;
   readonly region: string;
   readonly file: string;
+  /** cluster.yaml's labels, which add-on targets select on. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** cluster.yaml's add-on settings (opt in or out, values). */
+  readonly addons?: Readonly<Record<string, ClusterAddon>>;
 }
 
 export interface BuiltFleet {

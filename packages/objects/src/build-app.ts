@@ -2,9 +2,11 @@ import type { Diagnostic } from '@fleetform/diagnostics';
 import { buildAutoscalers } from './builders/autoscaler.js';
 import { buildConfigMap } from './builders/config-map.js';
 import { buildDisruptionBudgets } from './builders/disruption-budget.js';
+import { buildExternalSecrets } from './builders/external-secret.js';
 import { buildIngresses } from './builders/ingress.js';
 import { buildNamespace } from './builders/namespace.js';
 import { buildNetworkPolicies } from './builders/network-policy.js';
+import { buildPrometheusRules } from './builders/prometheus-rule.js';
 import { buildRawResources } from './builders/raw-resources.js';
 import { buildServiceAccount } from './builders/service-account.js';
 import { buildServiceMonitors } from './builders/service-monitor.js';
@@ -23,6 +25,7 @@ export const BUILDERS = {
   namespace: buildNamespace,
   serviceAccount: buildServiceAccount,
   configMap: buildConfigMap,
+  externalSecrets: buildExternalSecrets,
   workloads: buildWorkloads,
   services: buildServices,
   autoscalers: buildAutoscalers,
@@ -30,6 +33,7 @@ export const BUILDERS = {
   networkPolicies: buildNetworkPolicies,
   ingresses: buildIngresses,
   serviceMonitors: buildServiceMonitors,
+  prometheusRules: buildPrometheusRules,
   rawResources: buildRawResources,
 } as const satisfies Record<string, Builder>;
 

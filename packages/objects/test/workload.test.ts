@@ -90,6 +90,33 @@ describe('a Deployment built from values', () => {
     expect(spec.affinity).toBeUndefined();
   });
 
+  it('GIVEN an explicit anti-affinity mode and no replicas of its own THEN the template still spreads its pods', () => {
+    // An Argo Rollout that references the Deployment (workloadRef) runs the pods; the Deployment keeps none.
+    const { objects } = build({ image, workloads: { api: { ...validWorkload, replicas: 0, antiAffinity: { mode: 'preferred', topologyKey: 'topology.kubernetes.io/zone' } } } });
+    const spec = find(objects, 'Deployment').spec as { replicas: number; template: { spec: { affinity: unknown } } };
+    expect(spec.replicas).toBe(0);
+    expect(spec.template.spec.affinity).toEqual({
+      podAntiAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { 'app.kubernetes.io/name': 'web-api', 'app.kubernetes.io/instance': 'web' } }, topologyKey: 'topology.kubernetes.io/zone' } },
+        ],
+      },
+    });
+  });
+
+  it('GIVEN a Service port without a number THEN it listens on the container port it targets', () => {
+    const { objects, diagnostics } = build({
+      image,
+      workloads: { api: { ...validWorkload, ports: { http: { port: 9001 }, admin: { port: 9901 } }, services: { main: { ports: { http: {}, web: { targetPort: 'http' }, raw: { targetPort: 7000 } } } } } },
+    });
+    expect(diagnostics).toEqual([]);
+    expect((find(objects, 'Service', 'web-main').spec as { ports: unknown }).ports).toEqual([
+      { name: 'http', port: 9001, targetPort: 'http', protocol: 'TCP' },
+      { name: 'web', port: 9001, targetPort: 'http', protocol: 'TCP' },
+      { name: 'raw', port: 7000, targetPort: 7000, protocol: 'TCP' },
+    ]);
+  });
+
   it('GIVEN autoscaling THEN replicas are left to a HorizontalPodAutoscaler', () => {
     const { objects } = build({ image, workloads: { api: { ...validWorkload, replicas: 3, autoscaling: { minReplicas: 3, maxReplicas: 10, cpuUtilization: 70, memoryUtilization: 80 } } } });
     expect((find(objects, 'Deployment').spec as Record<string, unknown>).replicas).toBeUndefined();
@@ -164,6 +191,7 @@ describe('a StatefulSet built from values', () => {
               storage: 10Gi
       "
     `);
+    expect(find(objects, 'Service', 'web-db-headless').metadata.labels).toMatchObject({ 'fleetform.io/headless': 'true' });
     expect(yaml(find(objects, 'Service', 'web-db-headless').spec)).toMatchInlineSnapshot(`
       "clusterIP: None
       publishNotReadyAddresses: true
@@ -175,6 +203,31 @@ describe('a StatefulSet built from values', () => {
           port: 8080
           targetPort: http
           protocol: TCP
+      "
+    `);
+  });
+
+  it('GIVEN a ServiceMonitor THEN it leaves out the headless Service, which exposes every port too', () => {
+    const { objects, diagnostics } = build({
+      image,
+      workloads: {
+        db: {
+          ...validWorkload,
+          kind: 'StatefulSet',
+          ports: { http: { port: 8080 }, metrics: { port: 9090 } },
+          services: { metrics: { ports: { metrics: {} } } },
+          serviceMonitor: { port: 'metrics', interval: '30s' },
+        },
+      },
+    });
+    expect(diagnostics).toEqual([]);
+    expect(yaml((find(objects, 'ServiceMonitor').spec as { selector: unknown }).selector)).toMatchInlineSnapshot(`
+      "matchLabels:
+        app.kubernetes.io/name: web-db
+        app.kubernetes.io/instance: web
+      matchExpressions:
+        - key: fleetform.io/headless
+          operator: DoesNotExist
       "
     `);
   });

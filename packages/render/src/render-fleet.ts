@@ -31,7 +31,7 @@ export function renderFleet(files: InputFiles): RenderResult {
   const built: BuiltFleet = {
     fleet: inputs.fleet.value,
     fleetFile: inputs.fleet.file,
-    clusters: [...inputs.clusters.values()].map((c) => ({ name: c.name, environment: c.value.environment, region: c.value.region, file: c.file })),
+    clusters: [...inputs.clusters.values()].map((c) => ({ name: c.name, environment: c.value.environment, region: c.value.region, file: c.file, labels: c.value.labels, addons: c.value.addons })),
     apps,
   };
   try {

@@ -38,6 +38,7 @@ describe('dbupgrade on us-east-1-prod', async () => {
 
   it('keeps the CRD when its owner goes away', () => {
     expect(get('CustomResourceDefinition').metadata.annotations).toMatchObject({ 'helm.sh/resource-policy': 'keep' });
+    expect(get('CustomResourceDefinition').metadata.finalizers).toEqual(['customresourcecleanup.apiextensions.k8s.io']);
   });
 
   it('runs three controller replicas with leader election, three ports, probes and anti-affinity', () => {
@@ -90,6 +91,10 @@ describe('dbupgrade on us-east-1-prod', async () => {
     expect(wave('Certificate')).toBe('1');
     expect([wave('Deployment'), wave('Service'), wave('NetworkPolicy'), wave('PodDisruptionBudget')]).toEqual(['2', '2', '2', '2']);
     expect(wave('ValidatingWebhookConfiguration')).toBe('3');
+  });
+
+  it('runs in staging and prod only', () => {
+    expect([...layout!.clusters].filter(([, c]) => c.apps.has('dbupgrade')).map(([name]) => name)).toEqual(['ap-south-1-prod', 'eu-west-1-prod', 'us-east-1-prod', 'us-east-1-staging']);
   });
 
   it('runs two replicas in staging, where the environment override applies', () => {

@@ -24,16 +24,40 @@ describe('the rendered objects of the example fleet', async () => {
   it.each(objects)('$id is valid against its schema', async ({ object }) => {
     const validate = await validatorFor(object.apiVersion, object.kind);
     if (!validate) {
-      expect(['cert-manager.io/v1'], `no schema for ${object.apiVersion} ${object.kind}`).toContain(object.apiVersion);
+      const withoutModelHere = [
+        'argoproj.io/v1alpha1 AnalysisTemplate',
+        'argoproj.io/v1alpha1 Rollout',
+        'cert-manager.io/v1 Certificate',
+        'external-secrets.io/v1beta1 ExternalSecret',
+        'monitoring.coreos.com/v1 PrometheusRule',
+        'monitoring.coreos.com/v1 ServiceMonitor',
+        'networking.istio.io/v1beta1 DestinationRule',
+        'networking.istio.io/v1beta1 VirtualService',
+      ];
+      expect(withoutModelHere, `no schema for ${object.apiVersion} ${object.kind}`).toContain(`${object.apiVersion} ${object.kind}`);
       return;
     }
     expect(() => validate(object)).not.toThrow();
   });
 
   it('includes an Application and an AppProject on every cluster', () => {
-    for (const [cluster, { argocd }] of layout!.clusters) {
-      expect(argocd.map((o) => o.kind).sort(), cluster).toEqual(['AppProject', 'Application', 'Application', 'ConfigMap']);
-    }
+    const prodElsewhere = ['AppProject/erlmcp', 'AppProject/openpolicy', 'AppProject/platform', 'Application/dbupgrade', 'Application/erlmcp', 'Application/mca', 'Application/root', 'ApplicationSet/openpolicy', 'ConfigMap/argocd-cm'];
+    const usEast1 = [
+      'AppProject/erlmcp', 'AppProject/ml-platform', 'AppProject/openpolicy', 'AppProject/platform',
+      'Application/dbupgrade', 'Application/erlmcp', 'Application/mca', 'Application/rental-ml', 'Application/root', 'ApplicationSet/openpolicy', 'ConfigMap/argocd-cm',
+    ];
+    const dev = ['AppProject/erlmcp', 'AppProject/ml-platform', 'AppProject/openpolicy', 'Application/erlmcp', 'Application/rental-ml', 'Application/root', 'ApplicationSet/openpolicy', 'ConfigMap/argocd-cm'];
+    const argocdObjects = Object.fromEntries([...layout!.clusters].map(([cluster, { argocd }]) => [cluster, argocd.map((o) => `${o.kind}/${o.metadata.name}`).sort()]));
+    // Add-ons (clusters/fleet.yaml `addons`): all on every cluster but argo-rollouts, which mca needs in staging and prod only.
+    const addons = ['cert-manager', 'cert-manager-resources', 'external-secrets', 'istio-base', 'istiod', 'kube-prometheus-stack'].map((a) => `Application/${a}`);
+    const withAddons = (objects: string[], ...more: string[]) => [...objects, ...addons, ...more].sort();
+    expect(argocdObjects).toEqual({
+      'ap-south-1-prod': withAddons(prodElsewhere, 'Application/argo-rollouts'),
+      'eu-west-1-prod': withAddons(prodElsewhere, 'Application/argo-rollouts'),
+      'us-east-1-dev': withAddons(dev),
+      'us-east-1-prod': withAddons(usEast1, 'Application/argo-rollouts'),
+      'us-east-1-staging': withAddons(usEast1, 'Application/argo-rollouts'),
+    });
   });
 
   it('catches an invalid Application (the check can fail)', async () => {

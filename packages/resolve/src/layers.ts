@@ -1,4 +1,4 @@
-import type { App, ClusterFile, FleetInputs, Values } from '@fleetform/values';
+import { expandProfiles, type App, type ClusterFile, type FleetInputs, type Values } from '@fleetform/values';
 import type { PathSegment } from '@fleetform/yaml';
 
 /** One source of values, in the order they apply. */
@@ -12,7 +12,7 @@ export interface Layer {
 }
 
 /** The keys of app.yaml that describe the app itself and are not values to merge. */
-const APP_ONLY_KEYS = ['$schema', 'description', 'team', 'partOf', 'namespace', 'targets', 'overrides'] as const;
+const APP_ONLY_KEYS = ['$schema', 'description', 'team', 'partOf', 'namespace', 'targets', 'profiles', 'overrides'] as const;
 
 export function appBaseValues(app: App): Values {
   const values: Record<string, unknown> = { ...app };
@@ -20,19 +20,29 @@ export function appBaseValues(app: App): Values {
   return values as Values;
 }
 
-/** The layers of an app's base: fleet defaults, then app.yaml as written. */
+/**
+ * The layers of an app's base: fleet defaults, the profiles the app names (each after the profiles
+ * it extends), then app.yaml as written. Every cluster's layers start with these.
+ */
 export function baseLayers(inputs: FleetInputs, app: string): Layer[] {
   const { fleet } = inputs;
   const appFiles = inputs.apps.get(app)!;
+  const profiles = fleet.value.profiles ?? {};
   return [
     { name: 'fleet defaults', file: fleet.file, path: ['defaults'], values: fleet.value.defaults },
+    ...expandProfiles(profiles, appFiles.value.profiles ?? []).map((name) => ({
+      name: `profile ${name}`,
+      file: fleet.file,
+      path: ['profiles', name, 'values'],
+      values: profiles[name]!.values,
+    })),
     { name: `app ${app}`, file: appFiles.file, path: [], values: appBaseValues(appFiles.value) },
   ];
 }
 
 /**
  * Every layer that applies to an app on a cluster, lowest first:
- * fleet defaults < app < environment < region < cluster < app overrides (environment < region < cluster).
+ * fleet defaults < profiles < app < environment < region < cluster < app overrides (environment < region < cluster).
  */
 export function clusterLayers(inputs: FleetInputs, app: string, cluster: ClusterFile): Layer[] {
   const { fleet } = inputs;

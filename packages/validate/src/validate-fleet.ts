@@ -1,10 +1,11 @@
+import { addonsForCluster, providedOnCluster } from '@fleetform/addons';
 import type { Diagnostic } from '@fleetform/diagnostics';
-import { objectFileName, type FleetLayout } from '@fleetform/layout';
+import { ADDON_LABEL, addonFile, addonResourcesDir, objectFileName, type FleetLayout } from '@fleetform/layout';
 import type { KubeObject } from '@fleetform/objects';
 import { resolveInstances } from '@fleetform/resolve';
 import type { FleetInputs } from '@fleetform/values';
 import { parseYamlStream, type SourceDocument } from '@fleetform/yaml';
-import type { Manifest } from './manifest.js';
+import { manifestsOf, type Manifest } from './manifest.js';
 import { POLICIES } from './policies/index.js';
 import type { PolicyObject } from './policies/policy.js';
 import { runPolicies } from './policies/run-policies.js';
@@ -37,6 +38,8 @@ export async function validateFleet(inputs: FleetInputs, layout: FleetLayout, va
   const environments = new Map(inputs.fleet.value.environments.map((e) => [e.name, e]));
   for (const [cluster, { apps, argocd }] of layout.clusters) {
     const clusterFile = inputs.clusters.get(cluster)!;
+    const { environment: env, region, labels, addons } = clusterFile.value;
+    const providedGroups = providedOnCluster(addonsForCluster(inputs.fleet.value.addons, { name: cluster, environment: env, region, labels, addons }));
     for (const [app, objects] of apps) {
       const overlay = layout.overlays.get(app)?.get(cluster) ?? '';
       const raw = new Map(inputs.apps.get(app)!.resources.map((r) => [`${r.object.kind}/${r.object.metadata.name}`, r]));
@@ -51,7 +54,7 @@ export async function validateFleet(inputs: FleetInputs, layout: FleetLayout, va
       for (const { manifest } of policyObjects) resources.push(await validator.validate(manifest));
       const values = resolveInstances(inputs, app).find((i) => i.cluster === cluster)?.values;
       const environment = environments.get(clusterFile.value.environment);
-      const outcome = runPolicies(POLICIES, { objects: policyObjects, environment: environment && { name: environment.name, immutableTags: environment.immutableTags ?? false } }, values?.waivers);
+      const outcome = runPolicies(POLICIES, { objects: policyObjects, environment: environment && { name: environment.name, immutableTags: environment.immutableTags ?? false }, app, providedGroups }, values?.waivers);
       diagnostics.push(...outcome.findings);
       waived.push(...outcome.waived);
     }
@@ -62,13 +65,22 @@ export async function validateFleet(inputs: FleetInputs, layout: FleetLayout, va
     for (const { manifest } of argoObjects) resources.push(await validator.validate(manifest));
     const outcome = runPolicies(POLICIES, { objects: argoObjects });
     diagnostics.push(...outcome.findings);
+    // The objects add-ons bring beside their charts (cert-manager's ClusterIssuer) are in no app; validate them from their files.
+    for (const [file, text] of layout.files) {
+      if (!file.startsWith(`${addonResourcesPrefix(cluster)}/`)) continue;
+      for (const manifest of manifestsOf(text, file).manifests) resources.push(await validator.validate({ ...manifest, cluster }));
+    }
   }
   return { files: layout.files.size + 1 + inputs.clusters.size + inputs.apps.size, resources, diagnostics: dedupe(diagnostics), waived: dedupe(waived) };
 }
 
+/** The folder of a cluster's add-on objects: `addonResourcesDir` without an add-on. */
+const addonResourcesPrefix = (cluster: string): string => addonResourcesDir(cluster, '').replace(/\/$/, '');
+
 /** Where layout writes each Argo CD object of a cluster. */
 function argoFile(cluster: string, object: KubeObject): string {
   const name = object.metadata.name;
+  if (object.metadata.labels?.[ADDON_LABEL] !== undefined) return addonFile(cluster, name);
   if (object.kind === 'AppProject') return `clusters/${cluster}/projects/${name}.yaml`;
   if (object.kind === 'ApplicationSet') return `clusters/${cluster}/appsets/${name}.yaml`;
   if (object.kind === 'Application') return layoutHasRoot(object) ? `clusters/${cluster}/root.yaml` : `clusters/${cluster}/apps/${name}.yaml`;

@@ -1,5 +1,7 @@
 import { didYouMean, error, type Diagnostic } from '@fleetform/diagnostics';
 import type { PathSegment } from '@fleetform/yaml';
+import { checkAddons } from './addon-checks.js';
+import { findProfileCycles } from './profiles.js';
 import type { FleetInputs, ValueFile } from './types.js';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -51,6 +53,22 @@ export function checkAcrossFiles(inputs: FleetInputs): Diagnostic[] {
     for (const key of Object.keys(map ?? {})) unknown(file, [...path, key], what, key, known);
   };
 
+  const profiles = Object.fromEntries(Object.entries(mapping(fleet.value.profiles)).map(([name, p]) => [name, { extends: strings(mapping(p).extends) }]));
+  const profileNames = Object.keys(profiles);
+  for (const [name, profile] of Object.entries(profiles)) {
+    profile.extends.forEach((parent, i) => unknown(fleet, ['profiles', name, 'extends', i], 'profile', parent, profileNames));
+  }
+  for (const cycle of findProfileCycles(profiles)) {
+    const path = ['profiles', cycle.closedBy.profile, 'extends', cycle.closedBy.index];
+    diagnostics.push(
+      error('FF117', `profiles extend each other in a cycle: ${cycle.names.map((n) => `\`${n}\``).join(' → ')}`, {
+        position: fleet.source.positionOf(path),
+        path: `/${path.join('/')}`,
+        hint: `remove \`${cycle.names[cycle.names.length - 1]}\` from the extends of \`${cycle.closedBy.profile}\`, or another link of the cycle`,
+      }),
+    );
+  }
+
   for (const [name, cluster] of inputs.clusters) {
     checkName(diagnostics, cluster.file, 'cluster', name);
     unknown(cluster, ['environment'], 'environment', cluster.value.environment, environments);
@@ -59,6 +77,7 @@ export function checkAcrossFiles(inputs: FleetInputs): Diagnostic[] {
 
   for (const [name, app] of inputs.apps) {
     checkName(diagnostics, app.file, 'app', name);
+    strings(app.value.profiles).forEach((profile, i) => unknown(app, ['profiles', i], 'profile', profile, profileNames));
     const targets = mapping(app.value.targets);
     const overrides = mapping(app.value.overrides);
     const lists = [
@@ -91,6 +110,7 @@ export function checkAcrossFiles(inputs: FleetInputs): Diagnostic[] {
       ids.set(id, resource.file);
     }
   }
+  diagnostics.push(...checkAddons(inputs));
   return diagnostics;
 }
 

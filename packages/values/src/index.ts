@@ -4,3 +4,5 @@ export { loadFleet, type LoadResult } from './load-fleet.js';
 export { readInputs, type InputFiles } from './read-inputs.js';
 export { isInputFile, FLEET_FILE, appFile, clusterFile } from './paths.js';
 export { validateValueFile, type ValueFileKind } from './schema-validator.js';
+export { expandProfiles, findProfileCycles, type ProfileCycle } from './profiles.js';
+export { appSchema, clusterSchema, fleetSchema } from './generated/schemas.js';

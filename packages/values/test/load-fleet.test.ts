@@ -18,7 +18,7 @@ describe('loadFleet', () => {
     expect(inputs).toBeUndefined();
     const lines = sortDiagnostics(diagnostics.filter((d) => d.code !== 'FF102')).map((d) => formatDiagnostic(d));
     expect(lines).toEqual([
-      'clusters/prod-1/cluster.yaml:2:1: error FF101 at /enviroment: unknown property `enviroment` (expected one of `$schema`, `environment`, `region`, `server`, `labels`, `values`, found `enviroment`)\n  hint: did you mean `environment`?',
+      'clusters/prod-1/cluster.yaml:2:1: error FF101 at /enviroment: unknown property `enviroment` (expected one of `$schema`, `environment`, `region`, `server`, `labels`, `values`, `addons`, found `enviroment`)\n  hint: did you mean `environment`?',
       'clusters/prod-1/cluster.yaml:3:9: error FF112 at /region: unknown region `eu-west1` (expected one of `eu-west-1`, found `eu-west1`)\n  hint: did you mean `eu-west-1`?',
       'clusters/prod-1/cluster.yaml:5:3: error FF103 at /labels: wrong type (expected object, found a list)',
     ]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { error } from '@fleetform/diagnostics';
-import { diffClusters, formatMarkdown, formatText, type FleetObjects } from '@fleetform/diff';
+import { diffClusters, formatMarkdown, formatText, objectsOfLayout, type FleetObjects } from '@fleetform/diff';
 import { renderFleet, type RenderResult } from '@fleetform/render';
 import { readInputs } from '@fleetform/values';
 import { EXIT, type ExitCode, type Io } from '../io.js';
@@ -58,16 +58,13 @@ async function withWorktree<T>(cwd: string, commit: string, use: (dir: string) =
   }
 }
 
-const objectsPerCluster = (layout: NonNullable<RenderResult['layout']>): FleetObjects =>
-  new Map([...layout.clusters].map(([cluster, objects]) => [cluster, [...[...objects.apps.values()].flat(), ...objects.argocd]]));
-
 const exists = (path: string) => access(path).then(() => true, () => false);
 
 /** The base side: empty when the revision has no fleet at this path yet, so everything counts as added. */
 async function renderBase(root: string): Promise<{ objects: FleetObjects; fleetMissing?: true } | { diagnostics: RenderResult['diagnostics'] }> {
   if (!(await exists(join(root, 'clusters/fleet.yaml')))) return { objects: new Map(), fleetMissing: true };
   const result = renderFleet(await readInputs(root));
-  return result.layout ? { objects: objectsPerCluster(result.layout) } : { diagnostics: result.diagnostics };
+  return result.layout ? { objects: objectsOfLayout(result.layout) } : { diagnostics: result.diagnostics };
 }
 
 /** `fleetform diff`: render a git revision and the working tree, and print what changes per cluster and per object. */
@@ -97,7 +94,7 @@ export async function runDiff(io: Io, options: DiffOptions): Promise<ExitCode> {
       return EXIT.invalid;
     }
     if (base.fleetMissing) io.err(`fleetform: ${options.base} (${short}) has no clusters/fleet.yaml at ${prefix || 'the top'}; every object counts as added\n`);
-    const diffs = diffClusters(base.objects, objectsPerCluster(head.layout));
+    const diffs = diffClusters(base.objects, objectsOfLayout(head.layout));
     const sides = { base: options.base, baseCommit: short };
     io.out(options.format === 'markdown' ? formatMarkdown(diffs, sides) : formatText(diffs, sides));
     return EXIT.ok;

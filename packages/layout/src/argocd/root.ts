@@ -7,9 +7,10 @@ export const ROOT_APPLICATION = 'root';
 
 /**
  * The Application a cluster's Argo CD is bootstrapped with. It deploys the cluster's generated
- * Applications, ApplicationSets, AppProjects and Argo CD settings, and nothing else in the folder: cluster.yaml is not
- * a Kubernetes object and would fail the sync. It has no resources finalizer, so deleting the root
- * never cascades into every app of the cluster.
+ * Applications, ApplicationSets, AppProjects, add-on Applications and Argo CD settings, and nothing
+ * else in the folder: cluster.yaml is not a Kubernetes object and would fail the sync, and
+ * addon-resources/ belongs to the add-ons' own Applications. It has no resources finalizer, so
+ * deleting the root never cascades into every app of the cluster.
  */
 export function buildRootApplication(fleet: Fleet, cluster: string): KubeObject {
   const metadata = argoMetadata(fleet, ROOT_APPLICATION, cluster, 0);
@@ -24,7 +25,7 @@ export function buildRootApplication(fleet: Fleet, cluster: string): KubeObject 
         repoURL: fleet.git.repoURL,
         targetRevision: revision(fleet),
         path: clusterDir(cluster),
-        directory: { recurse: true, include: '{apps/*.yaml,appsets/*.yaml,projects/*.yaml,bootstrap/*.yaml}' },
+        directory: { recurse: true, include: '{apps/*.yaml,appsets/*.yaml,projects/*.yaml,bootstrap/*.yaml,addons/*.yaml}' },
       },
       destination: { server: IN_CLUSTER, namespace: argocdNamespace(fleet) },
       syncPolicy: { automated: { prune: true, selfHeal: true }, retry: structuredClone(RETRY) },

@@ -1,6 +1,7 @@
 import type { BuildContext } from '../context.js';
 import type { KubeObject } from '../kube.js';
 import { selectorLabels } from '../labels.js';
+import { HEADLESS_LABEL } from './workload.js';
 
 /** A Prometheus operator ServiceMonitor per workload that asks to be scraped. */
 export function buildServiceMonitors(ctx: BuildContext): KubeObject[] {
@@ -23,7 +24,12 @@ export function buildServiceMonitors(ctx: BuildContext): KubeObject[] {
         kind: 'ServiceMonitor',
         metadata,
         spec: {
-          selector: { matchLabels: selectorLabels(ctx.app, workload.name) },
+          selector: {
+            matchLabels: selectorLabels(ctx.app, workload.name),
+            // A StatefulSet's headless Service exposes every port for its peers; scraping through it
+            // as well would collect every pod twice.
+            ...(workload.kind === 'StatefulSet' ? { matchExpressions: [{ key: HEADLESS_LABEL, operator: 'DoesNotExist' }] } : {}),
+          },
           namespaceSelector: { matchNames: [ctx.namespace] },
           endpoints: [
             {

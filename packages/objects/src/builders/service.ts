@@ -4,7 +4,11 @@ import { selectorLabels } from '../labels.js';
 
 export const serviceName = (ctx: BuildContext, key: string, name: string | undefined): string => name ?? `${ctx.app.name}-${key}`;
 
-/** The Services in front of each workload. A target port must be one the workload declares. */
+/**
+ * The Services in front of each workload. A target port must be one the workload declares; a Service
+ * port without a number listens on the number of the container port it targets, so services on one
+ * pattern (a profile) set their port once, on the container.
+ */
 export function buildServices(ctx: BuildContext): KubeObject[] {
   return ctx.workloads.flatMap((workload) =>
     Object.entries(workload.services ?? {}).map(([key, service]) => {
@@ -16,13 +20,17 @@ export function buildServices(ctx: BuildContext): KubeObject[] {
         ...(service.type && service.type !== 'ClusterIP' ? { type: service.type } : {}),
         ...(service.headless ? { clusterIP: 'None' } : {}),
         selector: selectorLabels(ctx.app, workload.name),
-        ports: Object.entries(ctx.need(service.ports, [...workload.path, 'services', key, 'ports'], {})).map(([name, port]) => ({
-          name,
-          port: ctx.need(port.port, [...workload.path, 'services', key, 'ports', name, 'port'], 0),
-          targetPort: targetPort(ctx, workload, key, name, port.targetPort),
-          protocol: port.protocol ?? 'TCP',
-          ...(port.nodePort ? { nodePort: port.nodePort } : {}),
-        })),
+        ports: Object.entries(ctx.need(service.ports, [...workload.path, 'services', key, 'ports'], {})).map(([name, port]) => {
+          const target = targetPort(ctx, workload, key, name, port.targetPort);
+          const targetNumber = typeof target === 'number' ? target : workload.ports?.[target]?.port;
+          return {
+            name,
+            port: ctx.need(port.port ?? targetNumber, [...workload.path, 'services', key, 'ports', name, 'port'], 0),
+            targetPort: target,
+            protocol: port.protocol ?? 'TCP',
+            ...(port.nodePort ? { nodePort: port.nodePort } : {}),
+          };
+        }),
       };
       return object;
     }),

@@ -8,6 +8,9 @@ type Json = Record<string, unknown>;
 
 export const headlessServiceName = (workload: ResolvedWorkload): string => `${workload.name}-headless`;
 
+/** Marks a StatefulSet's headless Service, which a ServiceMonitor leaves out (see service-monitor.ts). */
+export const HEADLESS_LABEL = 'fleetform.io/headless';
+
 /** Whether more than one replica may run, which is when spreading them apart matters. */
 export function mayRunSeveral(workload: ResolvedWorkload): boolean {
   return workload.autoscaling ? (workload.autoscaling.maxReplicas ?? 1) > 1 : (workload.replicas ?? 1) > 1;
@@ -88,8 +91,11 @@ function buildPodSpec(ctx: BuildContext, workload: ResolvedWorkload): Json {
 }
 
 function buildAntiAffinity(ctx: BuildContext, workload: ResolvedWorkload): Json | undefined {
-  const mode = workload.antiAffinity?.mode ?? 'preferred';
-  if (mode === 'none' || !mayRunSeveral(workload)) return undefined;
+  const explicit = workload.antiAffinity?.mode;
+  // An explicit mode holds whatever the replicas: another controller may run this template's pods
+  // (an Argo Rollout referencing the Deployment, which then keeps zero replicas itself).
+  if (explicit === 'none' || (explicit === undefined && !mayRunSeveral(workload))) return undefined;
+  const mode = explicit ?? 'preferred';
   const term = {
     labelSelector: { matchLabels: selectorLabels(ctx.app, workload.name) },
     topologyKey: workload.antiAffinity?.topologyKey ?? 'kubernetes.io/hostname',
@@ -117,10 +123,12 @@ function buildVolumes(ctx: BuildContext, workload: ResolvedWorkload): Json[] {
 }
 
 function buildHeadlessService(ctx: BuildContext, workload: ResolvedWorkload): KubeObject {
+  const metadata = ctx.metadata(headlessServiceName(workload), workload.name);
+  metadata.labels = { ...metadata.labels, [HEADLESS_LABEL]: 'true' };
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: ctx.metadata(headlessServiceName(workload), workload.name),
+    metadata,
     spec: {
       clusterIP: 'None',
       // Peers find each other by DNS before they are ready (cluster formation).

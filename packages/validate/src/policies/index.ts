@@ -1,3 +1,4 @@
+import { addonProvidesCrds } from './addon-provides-crds.js';
 import { appProjectNoWildcards } from './appproject-no-wildcards.js';
 import { immutableTags } from './immutable-tags.js';
 import { noSecretData } from './no-secret-data.js';
@@ -8,7 +9,7 @@ import { selectorsMatch } from './selectors-match.js';
 import { syncWaveOrder } from './sync-wave-order.js';
 
 /** Every policy `fleetform validate` checks on a rendered fleet. */
-export const POLICIES: readonly Policy[] = [syncWaveOrder, selectorsMatch, immutableTags, noSecretData, restrictedPodSecurity, resourcesRequired, appProjectNoWildcards];
+export const POLICIES: readonly Policy[] = [syncWaveOrder, selectorsMatch, immutableTags, noSecretData, restrictedPodSecurity, resourcesRequired, appProjectNoWildcards, addonProvidesCrds];
 
 export type { Finding, Policy, PolicyContext, PolicyObject } from './policy.js';
 export { isMutableImage } from './immutable-tags.js';

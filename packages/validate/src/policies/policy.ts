@@ -12,6 +12,10 @@ export interface PolicyObject {
 export interface PolicyContext {
   readonly objects: readonly PolicyObject[];
   readonly environment?: { readonly name: string; readonly immutableTags: boolean };
+  /** The app whose objects these are, on a rendered fleet. */
+  readonly app?: string;
+  /** What the cluster's add-ons and Argo CD provide (groups, or `group/Kind`), on a rendered fleet. */
+  readonly providedGroups?: ReadonlySet<string>;
 }
 
 export interface Finding {

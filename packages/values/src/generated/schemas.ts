@@ -102,6 +102,16 @@ export const appSchema = {
         }
       }
     },
+    "profiles": {
+      "type": "array",
+      "description": "Profiles of clusters/fleet.yaml the app is built on, applied in this order above the fleet's defaults and below the app's own values (each profile's `extends` first).",
+      "items": {
+        "type": "string",
+        "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+        "maxLength": 63
+      },
+      "uniqueItems": true
+    },
     "image": {
       "$ref": "#/definitions/image"
     },
@@ -159,6 +169,16 @@ export const appSchema = {
         "type": "string"
       }
     },
+    "externalSecrets": {
+      "type": "object",
+      "description": "Secrets delivered by the External Secrets Operator, by key: each an ExternalSecret `<app>-<key>` that fills the Secret of that name.",
+      "additionalProperties": {
+        "$ref": "#/definitions/externalSecret"
+      },
+      "propertyNames": {
+        "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+      }
+    },
     "workloadDefaults": {
       "$ref": "#/definitions/workload"
     },
@@ -175,6 +195,16 @@ export const appSchema = {
     "defaultDenyNetworkPolicy": {
       "type": "boolean",
       "description": "Add a NetworkPolicy that denies all traffic in the namespace that no other policy allows."
+    },
+    "alertRules": {
+      "type": "object",
+      "description": "Prometheus alerting rules by alert name, in one PrometheusRule `<app>` with one rule group `<app>`.",
+      "additionalProperties": {
+        "$ref": "#/definitions/alertRule"
+      },
+      "propertyNames": {
+        "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"
+      }
     },
     "syncWaves": {
       "$ref": "#/definitions/syncWaves"
@@ -678,7 +708,7 @@ export const appSchema = {
       "properties": {
         "port": {
           "type": "integer",
-          "description": "Port the Service listens on.",
+          "description": "Port the Service listens on. Default: the number of the container port it targets.",
           "minimum": 1,
           "maximum": 65535
         },
@@ -1036,7 +1066,7 @@ export const appSchema = {
       "properties": {
         "mode": {
           "type": "string",
-          "description": "`preferred` (a scheduling preference), `required` (a hard rule) or `none`.",
+          "description": "`preferred` (a scheduling preference), `required` (a hard rule) or `none`. When set, it holds whatever the replicas (pods another controller runs from this template are spread too).",
           "enum": [
             "preferred",
             "required",
@@ -1401,6 +1431,16 @@ export const appSchema = {
             "type": "string"
           }
         },
+        "externalSecrets": {
+          "type": "object",
+          "description": "Secrets delivered by the External Secrets Operator, by key: each an ExternalSecret `<app>-<key>` that fills the Secret of that name.",
+          "additionalProperties": {
+            "$ref": "#/definitions/externalSecret"
+          },
+          "propertyNames": {
+            "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+          }
+        },
         "workloadDefaults": {
           "$ref": "#/definitions/workload"
         },
@@ -1417,6 +1457,16 @@ export const appSchema = {
         "defaultDenyNetworkPolicy": {
           "type": "boolean",
           "description": "Add a NetworkPolicy that denies all traffic in the namespace that no other policy allows."
+        },
+        "alertRules": {
+          "type": "object",
+          "description": "Prometheus alerting rules by alert name, in one PrometheusRule `<app>` with one rule group `<app>`.",
+          "additionalProperties": {
+            "$ref": "#/definitions/alertRule"
+          },
+          "propertyNames": {
+            "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"
+          }
         },
         "syncWaves": {
           "$ref": "#/definitions/syncWaves"
@@ -1476,6 +1526,98 @@ export const appSchema = {
             "type": "string",
             "minLength": 1
           }
+        }
+      }
+    },
+    "externalSecret": {
+      "title": "ExternalSecret",
+      "type": "object",
+      "description": "An External Secrets Operator ExternalSecret `<app>-<key>` that keeps the Secret of the same name filled from a secret store, so no secret value is ever in git.",
+      "additionalProperties": false,
+      "properties": {
+        "store": {
+          "type": "string",
+          "description": "Name of the ClusterSecretStore or SecretStore to read from.",
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+          "maxLength": 253
+        },
+        "storeKind": {
+          "type": "string",
+          "description": "`ClusterSecretStore` (default) or `SecretStore` (one in the app's namespace).",
+          "enum": [
+            "ClusterSecretStore",
+            "SecretStore"
+          ]
+        },
+        "refreshInterval": {
+          "type": "string",
+          "description": "How often the Secret is refreshed from the store, e.g. `15m`. Default `1h`.",
+          "pattern": "^(0|([0-9]+(ms|s|m|h))+)$"
+        },
+        "data": {
+          "type": "object",
+          "description": "Keys of the Secret by name, each read from the store.",
+          "additionalProperties": {
+            "$ref": "#/definitions/externalSecretData"
+          },
+          "propertyNames": {
+            "pattern": "^[-._a-zA-Z0-9]+$"
+          }
+        }
+      }
+    },
+    "externalSecretData": {
+      "title": "ExternalSecretData",
+      "type": "object",
+      "description": "Where one key of the Secret comes from in the store.",
+      "additionalProperties": false,
+      "properties": {
+        "remoteKey": {
+          "type": "string",
+          "description": "Name of the secret in the store, e.g. `rental-ml/database`.",
+          "minLength": 1
+        },
+        "property": {
+          "type": "string",
+          "description": "A property of that secret (a JSON field), when it holds several values.",
+          "minLength": 1
+        }
+      }
+    },
+    "alertRule": {
+      "title": "AlertRule",
+      "type": "object",
+      "description": "A Prometheus alerting rule, named by its key.",
+      "additionalProperties": false,
+      "properties": {
+        "expr": {
+          "type": "string",
+          "description": "PromQL expression; the alert fires for every series it returns.",
+          "minLength": 1
+        },
+        "for": {
+          "type": "string",
+          "description": "How long the expression must hold before the alert fires, e.g. `5m`.",
+          "pattern": "^([0-9]+(ms|s|m|h|d|w|y))+$"
+        },
+        "severity": {
+          "type": "string",
+          "description": "The `severity` label Alertmanager routes on.",
+          "enum": [
+            "critical",
+            "warning",
+            "info"
+          ]
+        },
+        "summary": {
+          "type": "string",
+          "description": "One line for people (annotation `summary`); may use `{{ $labels.NAME }}` and `{{ $value }}`.",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string",
+          "description": "More detail, e.g. what to check first (annotation `description`).",
+          "minLength": 1
         }
       }
     }
@@ -1558,6 +1700,17 @@ export const fleetSchema = {
     "defaults": {
       "$ref": "app.schema.json#/definitions/values"
     },
+    "profiles": {
+      "type": "object",
+      "description": "Named sets of values that apps build on (`profiles` in app.yaml): many services on one pattern, each refining it in a few lines.",
+      "additionalProperties": {
+        "$ref": "#/definitions/profile"
+      },
+      "propertyNames": {
+        "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+        "maxLength": 63
+      }
+    },
     "syncWaves": {
       "$ref": "app.schema.json#/definitions/syncWaves"
     },
@@ -1594,6 +1747,13 @@ export const fleetSchema = {
           "description": "GitHub API base URL for GitHub Enterprise Server, e.g. `https://github.example.com/api/v3`. `--api-url` and GITHUB_API_URL take precedence.",
           "pattern": "^https?://[^\\s]+$"
         }
+      }
+    },
+    "addons": {
+      "type": "object",
+      "description": "Cluster add-ons by name (the name of their Argo CD Application): Helm charts such as cert-manager that apps need before they sync.",
+      "additionalProperties": {
+        "$ref": "#/definitions/addon"
       }
     }
   },
@@ -1660,6 +1820,166 @@ export const fleetSchema = {
       "required": [
         "name"
       ]
+    },
+    "profile": {
+      "title": "Profile",
+      "type": "object",
+      "description": "Values that every app naming the profile starts from, above the fleet's defaults and below the app's own values.",
+      "additionalProperties": false,
+      "properties": {
+        "extends": {
+          "type": "array",
+          "description": "Profiles applied before this one, in order.",
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+            "maxLength": 63
+          },
+          "uniqueItems": true
+        },
+        "values": {
+          "$ref": "app.schema.json#/definitions/values"
+        }
+      }
+    },
+    "helmValues": {
+      "title": "HelmValues",
+      "type": "object",
+      "description": "Helm values, free-form: whatever the chart's values.yaml accepts. Maps merge key by key, lists replace, null removes an inherited key.",
+      "additionalProperties": true
+    },
+    "addonChart": {
+      "title": "AddonChart",
+      "type": "object",
+      "description": "The Helm chart. Required in full without `catalogue`; with it, any field given replaces the catalogue's (a fleet pins another version, say).",
+      "additionalProperties": false,
+      "properties": {
+        "repoURL": {
+          "type": "string",
+          "description": "Helm repository URL (https://…), or an OCI registry as Argo CD takes it (registry.example.com/charts).",
+          "minLength": 1
+        },
+        "chart": {
+          "type": "string",
+          "description": "Chart name in the repository.",
+          "minLength": 1
+        },
+        "version": {
+          "type": "string",
+          "description": "Exact chart version (Argo CD's targetRevision); never a range, so every cluster gets what was reviewed.",
+          "minLength": 1
+        }
+      }
+    },
+    "addon": {
+      "title": "Addon",
+      "type": "object",
+      "description": "A cluster add-on: a Helm chart fleetform delivers as an Argo CD Application in each cluster's root, before the apps that use its CRDs.",
+      "additionalProperties": false,
+      "properties": {
+        "catalogue": {
+          "type": "string",
+          "description": "A catalogue entry to start from: cert-manager, kube-prometheus-stack, external-secrets, argo-rollouts, istio-base, istiod."
+        },
+        "chart": {
+          "$ref": "#/definitions/addonChart"
+        },
+        "namespace": {
+          "type": "string",
+          "description": "Namespace the chart installs into (created if missing); defaults to the catalogue's, else the add-on's name.",
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+          "maxLength": 63
+        },
+        "values": {
+          "$ref": "#/definitions/helmValues"
+        },
+        "overrides": {
+          "type": "object",
+          "description": "Helm values applied over `values`: environment, then region, then cluster; cluster.yaml's own add-on values come last.",
+          "additionalProperties": false,
+          "properties": {
+            "environments": {
+              "type": "object",
+              "description": "Helm values by environment name.",
+              "additionalProperties": {
+                "$ref": "#/definitions/helmValues"
+              }
+            },
+            "regions": {
+              "type": "object",
+              "description": "Helm values by region name.",
+              "additionalProperties": {
+                "$ref": "#/definitions/helmValues"
+              }
+            },
+            "clusters": {
+              "type": "object",
+              "description": "Helm values by cluster name.",
+              "additionalProperties": {
+                "$ref": "#/definitions/helmValues"
+              }
+            }
+          }
+        },
+        "targets": {
+          "type": "object",
+          "description": "Which clusters get the add-on. Without targets every cluster does; environments, regions and labels narrow that down; clusters names them one by one. cluster.yaml's `addons.NAME.enabled` wins over all of them.",
+          "additionalProperties": false,
+          "properties": {
+            "environments": {
+              "type": "array",
+              "description": "Environments that get it.",
+              "items": {
+                "type": "string"
+              },
+              "uniqueItems": true
+            },
+            "regions": {
+              "type": "array",
+              "description": "Regions that get it.",
+              "items": {
+                "type": "string"
+              },
+              "uniqueItems": true
+            },
+            "clusters": {
+              "type": "array",
+              "description": "Exactly these clusters (environments, regions and labels are then ignored).",
+              "items": {
+                "type": "string"
+              },
+              "uniqueItems": true
+            },
+            "labels": {
+              "type": "object",
+              "description": "Cluster labels (cluster.yaml `labels`) a cluster must all have.",
+              "additionalProperties": {
+                "type": "string"
+              }
+            }
+          }
+        },
+        "provides": {
+          "type": "array",
+          "description": "API groups (cert-manager.io) or single kinds (argoproj.io/Rollout) whose CRDs the chart installs; replaces the catalogue's.",
+          "items": {
+            "type": "string"
+          },
+          "uniqueItems": true
+        },
+        "needs": {
+          "type": "array",
+          "description": "API groups or kinds whose CRDs must exist before the chart syncs (another add-on provides them); replaces the catalogue's.",
+          "items": {
+            "type": "string"
+          },
+          "uniqueItems": true
+        },
+        "serverSideApply": {
+          "type": "boolean",
+          "description": "Sync with ServerSideApply=true, for CRDs too large for a client-side apply; defaults to the catalogue's choice."
+        }
+      }
     }
   }
 } as const;
@@ -1700,6 +2020,24 @@ export const clusterSchema = {
     },
     "values": {
       "$ref": "app.schema.json#/definitions/values"
+    },
+    "addons": {
+      "type": "object",
+      "description": "This cluster's settings for the add-ons declared in fleet.yaml, by add-on name.",
+      "additionalProperties": {
+        "type": "object",
+        "description": "One add-on on this cluster.",
+        "additionalProperties": false,
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "description": "Install it here (true) or not (false), whatever the add-on's targets say."
+          },
+          "values": {
+            "$ref": "fleet.schema.json#/definitions/helmValues"
+          }
+        }
+      }
     }
   },
   "required": [

@@ -129,6 +129,10 @@ export interface App {
      */
     excludeClusters?: string[];
   };
+  /**
+   * Profiles of clusters/fleet.yaml the app is built on, applied in this order above the fleet's defaults and below the app's own values (each profile's `extends` first).
+   */
+  profiles?: string[];
   image?: Image;
   /**
    * Further images by key, resolved with the region's registry like the main image and usable in env values and workloads.
@@ -173,6 +177,12 @@ export interface App {
   config?: {
     [k: string]: string;
   };
+  /**
+   * Secrets delivered by the External Secrets Operator, by key: each an ExternalSecret `<app>-<key>` that fills the Secret of that name.
+   */
+  externalSecrets?: {
+    [k: string]: ExternalSecret;
+  };
   workloadDefaults?: Workload;
   /**
    * The app's workloads by key.
@@ -184,6 +194,12 @@ export interface App {
    * Add a NetworkPolicy that denies all traffic in the namespace that no other policy allows.
    */
   defaultDenyNetworkPolicy?: boolean;
+  /**
+   * Prometheus alerting rules by alert name, in one PrometheusRule `<app>` with one rule group `<app>`.
+   */
+  alertRules?: {
+    [k: string]: AlertRule;
+  };
   syncWaves?: SyncWaves;
   /**
    * How this app's Argo CD Application behaves.
@@ -271,6 +287,48 @@ export interface Image {
    * When the kubelet pulls the image.
    */
   pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+}
+/**
+ * An External Secrets Operator ExternalSecret `<app>-<key>` that keeps the Secret of the same name filled from a secret store, so no secret value is ever in git.
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "externalSecret".
+ */
+export interface ExternalSecret {
+  /**
+   * Name of the ClusterSecretStore or SecretStore to read from.
+   */
+  store?: string;
+  /**
+   * `ClusterSecretStore` (default) or `SecretStore` (one in the app's namespace).
+   */
+  storeKind?: 'ClusterSecretStore' | 'SecretStore';
+  /**
+   * How often the Secret is refreshed from the store, e.g. `15m`. Default `1h`.
+   */
+  refreshInterval?: string;
+  /**
+   * Keys of the Secret by name, each read from the store.
+   */
+  data?: {
+    [k: string]: ExternalSecretData;
+  };
+}
+/**
+ * Where one key of the Secret comes from in the store.
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "externalSecretData".
+ */
+export interface ExternalSecretData {
+  /**
+   * Name of the secret in the store, e.g. `rental-ml/database`.
+   */
+  remoteKey?: string;
+  /**
+   * A property of that secret (a JSON field), when it holds several values.
+   */
+  property?: string;
 }
 /**
  * A Deployment or StatefulSet with one container, named `<app>-<key>` unless `name` is set.
@@ -684,7 +742,7 @@ export interface DisruptionBudget {
  */
 export interface AntiAffinity {
   /**
-   * `preferred` (a scheduling preference), `required` (a hard rule) or `none`.
+   * `preferred` (a scheduling preference), `required` (a hard rule) or `none`. When set, it holds whatever the replicas (pods another controller runs from this template are spread too).
    */
   mode?: 'preferred' | 'required' | 'none';
   /**
@@ -738,7 +796,7 @@ export interface Service {
  */
 export interface ServicePort {
   /**
-   * Port the Service listens on.
+   * Port the Service listens on. Default: the number of the container port it targets.
    */
   port?: number;
   /**
@@ -913,6 +971,34 @@ export interface NetworkPeer {
   except?: string[];
 }
 /**
+ * A Prometheus alerting rule, named by its key.
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "alertRule".
+ */
+export interface AlertRule {
+  /**
+   * PromQL expression; the alert fires for every series it returns.
+   */
+  expr?: string;
+  /**
+   * How long the expression must hold before the alert fires, e.g. `5m`.
+   */
+  for?: string;
+  /**
+   * The `severity` label Alertmanager routes on.
+   */
+  severity?: 'critical' | 'warning' | 'info';
+  /**
+   * One line for people (annotation `summary`); may use `{{ $labels.NAME }}` and `{{ $value }}`.
+   */
+  summary?: string;
+  /**
+   * More detail, e.g. what to check first (annotation `description`).
+   */
+  description?: string;
+}
+/**
  * Sync waves by kind (`Deployment`) or by kind and name (`Deployment/web`). Argo CD applies lower waves first and waits for them to be healthy.
  *
  * This interface was referenced by `App`'s JSON-Schema
@@ -972,6 +1058,12 @@ export interface Values {
   config?: {
     [k: string]: string;
   };
+  /**
+   * Secrets delivered by the External Secrets Operator, by key: each an ExternalSecret `<app>-<key>` that fills the Secret of that name.
+   */
+  externalSecrets?: {
+    [k: string]: ExternalSecret;
+  };
   workloadDefaults?: Workload;
   /**
    * The app's workloads by key.
@@ -983,6 +1075,12 @@ export interface Values {
    * Add a NetworkPolicy that denies all traffic in the namespace that no other policy allows.
    */
   defaultDenyNetworkPolicy?: boolean;
+  /**
+   * Prometheus alerting rules by alert name, in one PrometheusRule `<app>` with one rule group `<app>`.
+   */
+  alertRules?: {
+    [k: string]: AlertRule;
+  };
   syncWaves?: SyncWaves;
   /**
    * How this app's Argo CD Application behaves.
@@ -1071,6 +1169,12 @@ export interface Fleet {
    */
   environments: [Environment, ...Environment[]];
   defaults?: Values;
+  /**
+   * Named sets of values that apps build on (`profiles` in app.yaml): many services on one pattern, each refining it in a few lines.
+   */
+  profiles?: {
+    [k: string]: Profile;
+  };
   syncWaves?: SyncWaves;
   /**
    * The pull requests `fleetform bump --pr` and `fleetform promote --pr` open. Templates are Handlebars; README.md lists what they can use.
@@ -1096,6 +1200,12 @@ export interface Fleet {
      * GitHub API base URL for GitHub Enterprise Server, e.g. `https://github.example.com/api/v3`. `--api-url` and GITHUB_API_URL take precedence.
      */
     apiUrl?: string;
+  };
+  /**
+   * Cluster add-ons by name (the name of their Argo CD Application): Helm charts such as cert-manager that apps need before they sync.
+   */
+  addons?: {
+    [k: string]: Addon;
   };
 }
 /**
@@ -1139,6 +1249,124 @@ export interface Environment {
   values?: Values;
 }
 /**
+ * Values that every app naming the profile starts from, above the fleet's defaults and below the app's own values.
+ *
+ * This interface was referenced by `Fleet`'s JSON-Schema
+ * via the `definition` "profile".
+ */
+export interface Profile {
+  /**
+   * Profiles applied before this one, in order.
+   */
+  extends?: string[];
+  values?: Values;
+}
+/**
+ * A cluster add-on: a Helm chart fleetform delivers as an Argo CD Application in each cluster's root, before the apps that use its CRDs.
+ *
+ * This interface was referenced by `Fleet`'s JSON-Schema
+ * via the `definition` "addon".
+ */
+export interface Addon {
+  /**
+   * A catalogue entry to start from: cert-manager, kube-prometheus-stack, external-secrets, argo-rollouts, istio-base, istiod.
+   */
+  catalogue?: string;
+  chart?: AddonChart;
+  /**
+   * Namespace the chart installs into (created if missing); defaults to the catalogue's, else the add-on's name.
+   */
+  namespace?: string;
+  values?: HelmValues;
+  /**
+   * Helm values applied over `values`: environment, then region, then cluster; cluster.yaml's own add-on values come last.
+   */
+  overrides?: {
+    /**
+     * Helm values by environment name.
+     */
+    environments?: {
+      [k: string]: HelmValues;
+    };
+    /**
+     * Helm values by region name.
+     */
+    regions?: {
+      [k: string]: HelmValues;
+    };
+    /**
+     * Helm values by cluster name.
+     */
+    clusters?: {
+      [k: string]: HelmValues;
+    };
+  };
+  /**
+   * Which clusters get the add-on. Without targets every cluster does; environments, regions and labels narrow that down; clusters names them one by one. cluster.yaml's `addons.NAME.enabled` wins over all of them.
+   */
+  targets?: {
+    /**
+     * Environments that get it.
+     */
+    environments?: string[];
+    /**
+     * Regions that get it.
+     */
+    regions?: string[];
+    /**
+     * Exactly these clusters (environments, regions and labels are then ignored).
+     */
+    clusters?: string[];
+    /**
+     * Cluster labels (cluster.yaml `labels`) a cluster must all have.
+     */
+    labels?: {
+      [k: string]: string;
+    };
+  };
+  /**
+   * API groups (cert-manager.io) or single kinds (argoproj.io/Rollout) whose CRDs the chart installs; replaces the catalogue's.
+   */
+  provides?: string[];
+  /**
+   * API groups or kinds whose CRDs must exist before the chart syncs (another add-on provides them); replaces the catalogue's.
+   */
+  needs?: string[];
+  /**
+   * Sync with ServerSideApply=true, for CRDs too large for a client-side apply; defaults to the catalogue's choice.
+   */
+  serverSideApply?: boolean;
+}
+/**
+ * The Helm chart. Required in full without `catalogue`; with it, any field given replaces the catalogue's (a fleet pins another version, say).
+ *
+ * This interface was referenced by `Fleet`'s JSON-Schema
+ * via the `definition` "addonChart".
+ */
+export interface AddonChart {
+  /**
+   * Helm repository URL (https://…), or an OCI registry as Argo CD takes it (registry.example.com/charts).
+   */
+  repoURL?: string;
+  /**
+   * Chart name in the repository.
+   */
+  chart?: string;
+  /**
+   * Exact chart version (Argo CD's targetRevision); never a range, so every cluster gets what was reviewed.
+   */
+  version?: string;
+}
+/**
+ * Helm values, free-form: whatever the chart's values.yaml accepts. Maps merge key by key, lists replace, null removes an inherited key.
+ *
+ * This interface was referenced by `Fleet`'s JSON-Schema
+ * via the `definition` "helmValues".
+ */
+export interface HelmValues {
+  [k: string]: unknown;
+}
+/**
  * clusters/NAME/cluster.yaml: one cluster, with its own Argo CD.
  */
 export interface Cluster {
@@ -1165,4 +1393,19 @@ export interface Cluster {
     [k: string]: string;
   };
   values?: Values;
+  /**
+   * This cluster's settings for the add-ons declared in fleet.yaml, by add-on name.
+   */
+  addons?: {
+    /**
+     * One add-on on this cluster.
+     */
+    [k: string]: {
+      /**
+       * Install it here (true) or not (false), whatever the add-on's targets say.
+       */
+      enabled?: boolean;
+      values?: HelmValues;
+    };
+  };
 }

@@ -1,0 +1,1 @@
+export { default } from '@fleetform/vitest-config';

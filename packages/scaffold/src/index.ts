@@ -1,0 +1,11 @@
+export { scaffoldApp, type AppOptions } from './scaffold-app.js';
+export { scaffoldCluster, type ClusterOptions } from './scaffold-cluster.js';
+export { EXAMPLE_APP, scaffoldFleet, type FleetOptions } from './scaffold-fleet.js';
+export { readFleetFacts, type FleetFacts } from './read-fleet-facts.js';
+export { parseImage, type ImageValues } from './parse-image.js';
+export { checkName } from './check-name.js';
+export { checkPlacement } from './check-placement.js';
+export type { ScaffoldFile } from './scaffold-file.js';
+export { schemaFiles } from './schema-files.js';
+export { loadTemplates, type Templates } from './templates.js';
+export { writeNewFiles } from './write-new-files.js';
