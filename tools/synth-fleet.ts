@@ -31,6 +31,10 @@ environments:
   - name: staging
   - name: prod
     immutableTags: true
+# The web services' ServiceMonitors need the Prometheus operator on every cluster.
+addons:
+  kube-prometheus-stack:
+    catalogue: kube-prometheus-stack
 defaults:
   workloadDefaults:
     resources:

@@ -85,13 +85,13 @@ describe('rental-ml', async () => {
     for (const [, cluster] of layout!.clusters) expect([...cluster.apps.values()].flat().filter((o) => o.kind === 'Secret')).toEqual([]);
   });
 
-  it('runs dev → staging → prod in us-east-1; dev follows new tags, prod changes only through promotion', () => {
+  it('runs dev → staging → prod in us-east-1; dev follows new tags, staging and prod change only through promotion', () => {
     const clusters = [...layout!.clusters].filter(([, c]) => c.apps.has('rental-ml')).map(([name]) => name);
     expect(clusters).toEqual(['us-east-1-dev', 'us-east-1-prod', 'us-east-1-staging']);
     const environments = inputs!.fleet.value.environments.map((e) => [e.name, e.promotion, e.immutableTags ?? false]);
     expect(environments).toEqual([
       ['dev', 'auto', false],
-      ['staging', 'auto', false],
+      ['staging', 'pullRequest', false],
       ['prod', 'pullRequest', true],
     ]);
   });
