@@ -7,6 +7,7 @@ import { buildArgocdSettings } from './argocd/bootstrap.js';
 import { buildRootApplication } from './argocd/root.js';
 import { assertFaithful, encodeOverlay } from './encode-overlay.js';
 import { FileSet, objectFileName } from './file-set.js';
+import type { Values } from '@fleetform/values';
 import type { BuiltApp, BuiltFleet } from './model.js';
 import { layoutAddons } from './layout-addons.js';
 import { groupIntoOverlays } from './overlay-groups.js';
@@ -49,7 +50,7 @@ export function layoutFleet(built: BuiltFleet): FleetLayout {
       const overlay = overlays.get(app.app.name)!.get(cluster.name)!;
       const application = canonicalize(buildApplication(built.fleet, app.app, cluster.name, overlay, instance.values, waves.waveOf('Application', app.app.name)));
       teams.set(app.app.team, [...(teams.get(app.app.team) ?? []), ...instance.objects]);
-      const setName = instance.values.argocd?.applicationSet;
+      const setName = applicationSetOf(built.fleet, app.app, instance.values);
       if (setName) {
         const set = sets.get(setName) ?? { elements: [], applications: [], files: [] };
         const spec = application.spec as { source: { path: string } };
@@ -82,6 +83,16 @@ export function layoutFleet(built: BuiltFleet): FleetLayout {
     objects.argocd.push(root, settings);
   }
   return { files: files.entries(), clusters, overlays };
+}
+
+/**
+ * The ApplicationSet an app on a cluster is delivered by, if any: the one it names, or in
+ * `applicationsets` delivery (fleet-wide or for this app) the one of its team.
+ */
+function applicationSetOf(fleet: BuiltFleet['fleet'], app: BuiltApp['app'], values: Values): string | undefined {
+  const delivery = values.argocd?.delivery ?? fleet.argocd?.delivery ?? 'applications';
+  if (values.argocd?.delivery === 'applications') return undefined;
+  return values.argocd?.applicationSet ?? (delivery === 'applicationsets' ? app.team : undefined);
 }
 
 function layoutApp(files: FileSet, { app, base, instances }: BuiltApp, clusters: Map<string, ClusterObjects>): Map<string, string> {

@@ -243,6 +243,14 @@ export const appSchema = {
           "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
           "maxLength": 63,
           "description": "Deliver the app through the ApplicationSet of this name (a list generator over every app that names it on the cluster) instead of an Application of its own. Sync waves do not order the Applications an ApplicationSet generates."
+        },
+        "delivery": {
+          "type": "string",
+          "enum": [
+            "applications",
+            "applicationsets"
+          ],
+          "description": "This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications` or `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team)."
         }
       }
     },
@@ -1505,6 +1513,14 @@ export const appSchema = {
               "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
               "maxLength": 63,
               "description": "Deliver the app through the ApplicationSet of this name (a list generator over every app that names it on the cluster) instead of an Application of its own. Sync waves do not order the Applications an ApplicationSet generates."
+            },
+            "delivery": {
+              "type": "string",
+              "enum": [
+                "applications",
+                "applicationsets"
+              ],
+              "description": "This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications` or `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team)."
             }
           }
         },
@@ -1670,6 +1686,14 @@ export const fleetSchema = {
           "type": "string",
           "description": "Project of each cluster's root Application. Default `default`.",
           "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+        },
+        "delivery": {
+          "type": "string",
+          "enum": [
+            "applications",
+            "applicationsets"
+          ],
+          "description": "How each cluster's Argo CD receives the apps: `applications` (one Application per app, the default) or `applicationsets` (ApplicationSets with a list generator: one per team, or per `argocd.applicationSet` name). Sync waves do not order Applications an ApplicationSet generates."
         }
       }
     },

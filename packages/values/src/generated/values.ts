@@ -229,6 +229,10 @@ export interface App {
      * Deliver the app through the ApplicationSet of this name (a list generator over every app that names it on the cluster) instead of an Application of its own. Sync waves do not order the Applications an ApplicationSet generates.
      */
     applicationSet?: string;
+    /**
+     * This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications` or `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team).
+     */
+    delivery?: 'applications' | 'applicationsets';
   };
   /**
    * Policies `fleetform validate` does not fail on for this app, by policy id, each with the reason (printed with every waived finding).
@@ -1110,6 +1114,10 @@ export interface Values {
      * Deliver the app through the ApplicationSet of this name (a list generator over every app that names it on the cluster) instead of an Application of its own. Sync waves do not order the Applications an ApplicationSet generates.
      */
     applicationSet?: string;
+    /**
+     * This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications` or `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team).
+     */
+    delivery?: 'applications' | 'applicationsets';
   };
   /**
    * Policies `fleetform validate` does not fail on for this app, by policy id, each with the reason (printed with every waived finding).
@@ -1151,6 +1159,10 @@ export interface Fleet {
      * Project of each cluster's root Application. Default `default`.
      */
     rootProject?: string;
+    /**
+     * How each cluster's Argo CD receives the apps: `applications` (one Application per app, the default) or `applicationsets` (ApplicationSets with a list generator: one per team, or per `argocd.applicationSet` name). Sync waves do not order Applications an ApplicationSet generates.
+     */
+    delivery?: 'applications' | 'applicationsets';
   };
   /**
    * Kubernetes version the fleet's manifests are validated against.
