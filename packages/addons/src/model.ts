@@ -1,3 +1,4 @@
+import type { CatalogueEntry } from './catalogue.js';
 /**
  * The add-on shapes as fleet.yaml and cluster.yaml hold them. They mirror schemas/fleet.schema.json
  * and schemas/cluster.schema.json structurally, rather than importing @fleetform/values' generated
@@ -72,20 +73,11 @@ export interface IgnoreDifference {
   readonly jqPathExpressions: readonly string[];
 }
 
-/** One add-on on one cluster, with everything an Argo CD Application needs. */
-export interface ResolvedAddon {
+/**
+ * One add-on on one cluster, with everything an Argo CD Application needs: a catalogue entry's fields,
+ * with `values` merged catalogue defaults < fleet values < environment < region < cluster override <
+ * cluster.yaml.
+ */
+export interface ResolvedAddon extends Omit<CatalogueEntry, 'description'> {
   readonly name: string;
-  readonly repoURL: string;
-  readonly chart: string;
-  readonly version: string;
-  readonly namespace: string;
-  /** Catalogue defaults < fleet values < environment < region < cluster override < cluster.yaml. */
-  readonly values: HelmValues;
-  readonly serverSideApply: boolean;
-  /** API groups (`cert-manager.io`) or single kinds (`argoproj.io/Rollout`) whose CRDs the chart installs. */
-  readonly provides: readonly string[];
-  /** API groups or kinds whose CRDs must exist before the chart syncs. */
-  readonly needs: readonly string[];
-  readonly objects: readonly AddonObject[];
-  readonly ignoreDifferences: readonly IgnoreDifference[];
 }
