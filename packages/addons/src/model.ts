@@ -1,4 +1,5 @@
 import type { CatalogueEntry } from './catalogue.js';
+
 /**
  * The add-on shapes as fleet.yaml and cluster.yaml hold them. They mirror schemas/fleet.schema.json
  * and schemas/cluster.schema.json structurally, rather than importing @fleetform/values' generated
