@@ -20,8 +20,21 @@ class GeneratedSources {
 
   manifest(object: KubeObject, candidates: readonly string[], cluster: string): Manifest {
     const file = candidates.find((c) => this.files.has(c)) ?? candidates[0]!;
-    if (!this.parsed.has(file)) this.parsed.set(file, parseYamlStream(this.files.get(file) ?? '', file).documents[0]);
-    return { file, source: this.parsed.get(file), at: [], object, cluster };
+    const parse = (): SourceDocument | undefined => {
+      if (!this.parsed.has(file)) this.parsed.set(file, parseYamlStream(this.files.get(file) ?? '', file).documents[0]);
+      return this.parsed.get(file);
+    };
+    // Parsed only when a problem needs a position: most objects are valid, and parsing every
+    // generated file again costs more than validating it.
+    return {
+      file,
+      at: [],
+      object,
+      cluster,
+      get source() {
+        return parse();
+      },
+    };
   }
 }
 
@@ -36,6 +49,16 @@ export async function validateFleet(inputs: FleetInputs, layout: FleetLayout, va
   const diagnostics: Diagnostic[] = [...valueDiagnostics];
   const waived: Diagnostic[] = [];
   const environments = new Map(inputs.fleet.value.environments.map((e) => [e.name, e]));
+  // Each app's values per cluster, resolved once per app rather than once per app and cluster.
+  const resolved = new Map<string, Map<string, { waivers?: Record<string, string> }>>();
+  const waiversOf = (app: string) => {
+    let byCluster = resolved.get(app);
+    if (!byCluster) {
+      byCluster = new Map(resolveInstances(inputs, app).map((i) => [i.cluster, i.values]));
+      resolved.set(app, byCluster);
+    }
+    return byCluster;
+  };
   for (const [cluster, { apps, argocd }] of layout.clusters) {
     const clusterFile = inputs.clusters.get(cluster)!;
     const { environment: env, region, labels, addons } = clusterFile.value;
@@ -52,7 +75,7 @@ export async function validateFleet(inputs: FleetInputs, layout: FleetLayout, va
         return { object, manifest };
       });
       for (const { manifest } of policyObjects) resources.push(await validator.validate(manifest));
-      const values = resolveInstances(inputs, app).find((i) => i.cluster === cluster)?.values;
+      const values = waiversOf(app).get(cluster);
       const environment = environments.get(clusterFile.value.environment);
       const outcome = runPolicies(POLICIES, { objects: policyObjects, environment: environment && { name: environment.name, immutableTags: environment.immutableTags ?? false }, app, providedGroups }, values?.waivers);
       diagnostics.push(...outcome.findings);
