@@ -28,8 +28,34 @@ export function hasChanges(plan: ChangePlan): boolean {
   return plan.create.length + plan.update.length + plan.remove.length > 0;
 }
 
-/** Compares the wanted files with the disk. Reads only; changes nothing. */
+/** A wanted path that could write outside the generated folders. A bug upstream, never written. */
+export class UnsafePathError extends Error {
+  constructor(readonly paths: readonly string[]) {
+    super(`refusing to write ${paths.length === 1 ? 'a path' : `${paths.length} paths`} outside the generated folders: ${paths.slice(0, 3).map((p) => JSON.stringify(p)).join(', ')}`);
+    this.name = 'UnsafePathError';
+  }
+}
+
+const MAX_SEGMENT_BYTES = 255;
+
+/**
+ * Why a wanted path is unsafe to write, or undefined. Names are validated where they are read; this
+ * is the last line, so that no name, however it got through, can make the one writer leave its folders.
+ * (Input files may be written: bump and promote write their value edits through the same writer.)
+ */
+export function unsafePathReason(path: string, ownership: Ownership): string | undefined {
+  const segments = path.split('/');
+  if (/[\\\0]/.test(path)) return 'holds a backslash or NUL';
+  if (segments.some((s) => s === '' || s === '.' || s === '..')) return 'is absolute or has an empty, `.` or `..` segment';
+  if (!ownership.folders.includes(segments[0]!) || segments.length < 2) return 'is not inside a generated folder';
+  if (segments.some((s) => Buffer.byteLength(s) > MAX_SEGMENT_BYTES)) return `has a segment over ${MAX_SEGMENT_BYTES} bytes`;
+  return undefined;
+}
+
+/** Compares the wanted files with the disk. Reads only; changes nothing. Throws UnsafePathError before reading anything. */
 export async function planChanges(root: string, wanted: ReadonlyMap<string, string>, ownership: Ownership): Promise<ChangePlan> {
+  const unsafe = [...wanted.keys()].filter((path) => unsafePathReason(path, ownership) !== undefined);
+  if (unsafe.length > 0) throw new UnsafePathError(unsafe);
   const create: string[] = [];
   const update: string[] = [];
   let unchanged = 0;

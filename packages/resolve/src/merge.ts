@@ -17,7 +17,11 @@ export function mergeValues<T>(base: T, over: unknown): T {
   const result: Mapping = { ...base };
   for (const [key, value] of Object.entries(over)) {
     if (value === null) delete result[key];
-    else result[key] = key in result ? mergeValues(result[key], value) : withoutNulls(value);
+    // Own keys only, and defined rather than assigned: with `key in result` and `result[key] = …`,
+    // a `__proto__` key would merge into Object.prototype's copy and then replace the result's
+    // prototype, and `constructor` would merge into the Object function. The loader refuses these
+    // keys (FF004); this keeps the merge safe for any caller.
+    else define(result, key, Object.hasOwn(result, key) ? mergeValues(result[key], value) : withoutNulls(value));
   }
   return result as T;
 }
@@ -36,4 +40,8 @@ function withoutNulls(value: unknown): unknown {
     return [[k, cleaned] as const];
   });
   return changed ? Object.fromEntries(entries) : value;
+}
+
+function define(target: Mapping, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }

@@ -28,4 +28,16 @@ describe('mergeValues', () => {
     expect(base).toEqual({ labels: { a: '1' } });
     expect(over).toEqual({ labels: { b: '2' } });
   });
+
+  it('merges __proto__, constructor and prototype keys as plain data, polluting nothing', () => {
+    const over = JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "a": {"__proto__": {"polluted": 3}}}') as unknown;
+    const merged = mergeValues<Record<string, unknown>>({ a: { b: 1 } }, over);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(merged.polluted).toBeUndefined();
+    expect(Object.keys(merged)).toEqual(['a', '__proto__', 'constructor']);
+    expect(Object.getOwnPropertyDescriptor(merged, '__proto__')?.value).toEqual({ polluted: 1 });
+    expect(Object.getPrototypeOf(merged.a)).toBe(Object.prototype);
+    expect(Object.keys(merged.a as object)).toEqual(['b', '__proto__']);
+  });
 });

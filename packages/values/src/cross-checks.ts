@@ -86,8 +86,23 @@ export function checkAcrossFiles(inputs: FleetInputs): Diagnostic[] {
       ['clusters', 'cluster', clusters],
       ['excludeClusters', 'cluster', clusters],
     ] as const;
+    const reported = diagnostics.length;
     for (const [key, what, known] of lists) {
       strings(targets[key]).forEach((name, i) => unknown(app, ['targets', key, i], what, name, [...known]));
+    }
+    const targetsKnown = diagnostics.length === reported;
+    checkDerivedNames(diagnostics, app, name);
+    // With no cluster loaded (none yet, or each failed to parse) every app would warn; that helps nobody.
+    // An unknown name in the targets is already an error; the warning would only repeat it.
+    if (targetsKnown && inputs.clusters.size > 0 && !targetsAnyCluster(targets, inputs)) {
+      diagnostics.push({
+        ...error('FF118', `app \`${name}\` runs on no cluster: its targets select none`, {
+          position: app.source.positionOf(['targets']),
+          path: '/targets',
+          hint: 'only its base is rendered; widen `targets`, add a matching cluster, or remove the app',
+        }),
+        severity: 'warning',
+      });
     }
     unknownKeys(app, ['overrides', 'environments'], mapping(overrides.environments), 'environment', environments);
     unknownKeys(app, ['overrides', 'regions'], mapping(overrides.regions), 'region', regions);
@@ -112,6 +127,47 @@ export function checkAcrossFiles(inputs: FleetInputs): Diagnostic[] {
   }
   diagnostics.push(...checkAddons(inputs));
   return diagnostics;
+}
+
+/**
+ * Whether the app's targets select any cluster: the rule of selectClusters in @fleetform/resolve,
+ * read defensively because the app may have failed its schema.
+ */
+function targetsAnyCluster(targets: Record<string, unknown>, inputs: FleetInputs): boolean {
+  const excluded = strings(targets.excludeClusters);
+  const named = Array.isArray(targets.clusters) ? strings(targets.clusters) : undefined;
+  const environments = Array.isArray(targets.environments) ? strings(targets.environments) : undefined;
+  const regions = Array.isArray(targets.regions) ? strings(targets.regions) : undefined;
+  return [...inputs.clusters.values()].some((cluster) => {
+    if (excluded.includes(cluster.name)) return false;
+    if (named) return named.includes(cluster.name);
+    const { environment, region } = mapping(cluster.value);
+    return (!environments || environments.includes(environment as string)) && (!regions || regions.includes(region as string));
+  });
+}
+
+/**
+ * Workloads and Services without a `name` are named `<app>-<key>`; the schema checks the key alone,
+ * so a long app name and a long key together can exceed the 63 characters Kubernetes allows.
+ */
+function checkDerivedNames(diagnostics: Diagnostic[], app: ValueFile<unknown>, appName: string): void {
+  const tooLong = (path: PathSegment[], what: string, derived: string): void => {
+    if (derived.length <= 63) return;
+    diagnostics.push(
+      error('FF111', `${what} name \`${derived.slice(0, 40)}…\` is ${derived.length} characters long`, {
+        position: app.source.positionOf(path, { key: true }),
+        path: `/${path.join('/')}`,
+        expected: 'at most 63 characters: the app name, `-` and this key',
+        hint: 'shorten the key, or set `name` to a shorter one',
+      }),
+    );
+  };
+  for (const [key, workload] of Object.entries(mapping(mapping(app.value).workloads))) {
+    if (typeof mapping(workload).name !== 'string') tooLong(['workloads', key], 'workload', `${appName}-${key}`);
+    for (const [service, spec] of Object.entries(mapping(mapping(workload).services))) {
+      if (typeof mapping(spec).name !== 'string') tooLong(['workloads', key, 'services', service], 'Service', `${appName}-${service}`);
+    }
+  }
 }
 
 function checkName(diagnostics: Diagnostic[], file: string, what: string, name: string): void {

@@ -41,18 +41,22 @@ export function loadFleet(files: InputFiles): LoadResult {
 
   const clusters = new Map<string, ClusterFile>();
   const apps = new Map<string, AppFiles>();
-  for (const path of files.keys()) {
+  // In path order whatever order the map was filled in: the order of apps, clusters and raw
+  // resources reaches the output (an ApplicationSet lists its apps in it), and output must not
+  // depend on how the files happened to be read.
+  const paths = [...files.keys()].sort();
+  for (const path of paths) {
     if (/^clusters\/[^/]+\/cluster\.yaml$/.test(path)) {
       const loaded = parse<Cluster>(path, 'cluster');
       if (loaded) clusters.set(folderName(path), { ...loaded, name: folderName(path) });
     } else if (/^apps\/[^/]+\/app\.yaml$/.test(path)) {
       const name = folderName(path);
       const loaded = parse<App>(path, 'app');
-      const resources = parseResourcesOf(name, files, diagnostics);
+      const resources = parseResourcesOf(name, paths, files, diagnostics);
       if (loaded) apps.set(name, { ...loaded, name, resources });
     }
   }
-  for (const path of files.keys()) {
+  for (const path of paths) {
     const orphan = /^apps\/([^/]+)\/resources\//.exec(path);
     if (orphan && !files.has(appFile(orphan[1]!))) {
       diagnostics.push(
@@ -77,7 +81,7 @@ function parseSingle(file: string, text: string, diagnostics: Diagnostic[]): Sou
     diagnostics.push(
       error('FF003', 'a value file holds exactly one YAML mapping', {
         position: { file, line: 1, col: 1 },
-        found: documents.length === 0 ? 'an empty file' : `${documents.length} documents`,
+        found: documents.length === 0 ? 'an empty file' : documents.length > 1 ? `${documents.length} documents` : Array.isArray(documents[0]!.value) ? 'a list' : `a ${typeof documents[0]!.value}`,
       }),
     );
     return undefined;
@@ -85,11 +89,11 @@ function parseSingle(file: string, text: string, diagnostics: Diagnostic[]): Sou
   return documents[0];
 }
 
-function parseResourcesOf(app: string, files: InputFiles, diagnostics: Diagnostic[]): RawResource[] {
+function parseResourcesOf(app: string, paths: readonly string[], files: InputFiles, diagnostics: Diagnostic[]): RawResource[] {
   const resources: RawResource[] = [];
   const prefix = `apps/${app}/resources/`;
-  for (const [path, text] of files) {
-    if (path.startsWith(prefix)) resources.push(...parseRawResources(path, text, diagnostics));
+  for (const path of paths) {
+    if (path.startsWith(prefix)) resources.push(...parseRawResources(path, files.get(path)!, diagnostics));
   }
   return resources;
 }

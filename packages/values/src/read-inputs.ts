@@ -1,11 +1,20 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { error, FleetformError, type Diagnostic } from '@fleetform/diagnostics';
 import { isInputFile } from './paths.js';
 
 /** The input files of a fleet as repository-relative paths and their text, in path order. */
 export type InputFiles = ReadonlyMap<string, string>;
 
-/** Reads every input file under `root` (fleet.yaml, cluster.yaml, app.yaml, raw resources). */
+/** The largest input file fleetform reads. Real value files are a few kilobytes; this refuses a huge one before parsing it. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Reads every input file under `root` (fleet.yaml, cluster.yaml, app.yaml, raw resources). A file
+ * that cannot be read safely is refused before it is parsed, every such file reported at once as a
+ * FleetformError: a link (or a file in a linked folder) that leads out of the repository, a file
+ * over MAX_INPUT_BYTES, text that is not UTF-8.
+ */
 export async function readInputs(root: string): Promise<InputFiles> {
   const candidates: string[] = [];
   for (const area of ['clusters', 'apps']) {
@@ -23,10 +32,89 @@ export async function readInputs(root: string): Promise<InputFiles> {
     }
   }
   const files = new Map<string, string>();
+  const problems: Diagnostic[] = [];
+  const realRoot = await realpath(root).catch(() => root);
   for (const path of candidates.filter(isInputFile).sort()) {
-    files.set(path, await readFile(join(root, path), 'utf8'));
+    const text = await readInput(realRoot, root, path, problems);
+    if (text !== undefined) files.set(path, text);
   }
+  if (problems.length > 0) throw new FleetformError(problems);
   return files;
+}
+
+async function readInput(realRoot: string, root: string, path: string, problems: Diagnostic[]): Promise<string | undefined> {
+  const full = join(root, path);
+  const position = { file: path, line: 1, col: 1 };
+  // A link may point anywhere; following one out of the repository would read (and, through
+  // error messages, show) a file nobody reviewed in it. Links inside the repository are fine.
+  const target = await realpath(full).catch(() => undefined);
+  if (target === undefined) {
+    problems.push(error('FF009', `${path} is a link to nothing`, { position, hint: 'remove the broken link or restore its target' }));
+    return undefined;
+  }
+  const inside = relative(realRoot, target);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+    const link = (await lstat(full)).isSymbolicLink() ? 'is a link' : 'is in a linked folder that leads';
+    problems.push(
+      error('FF009', `${path} ${link} out of the repository`, {
+        position,
+        found: `a link to ${target}`,
+        hint: 'copy the file into the repository, or link to a file inside it',
+      }),
+    );
+    return undefined;
+  }
+  const { size } = await stat(target);
+  if (size > MAX_INPUT_BYTES) {
+    problems.push(
+      error('FF007', 'file too large to read', {
+        position,
+        expected: `at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`,
+        found: `${(size / 1024 / 1024).toFixed(1)} MB`,
+        hint: 'a value file this large is almost certainly a mistake; split out what does not belong',
+      }),
+    );
+    return undefined;
+  }
+  const bytes = await readFile(target);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    problems.push(
+      error('FF008', `not UTF-8 text: invalid byte 0x${bytes[offset]!.toString(16).padStart(2, '0')} at byte offset ${offset}`, {
+        position: { file: path, ...lineAndColumn(bytes, offset) },
+        expected: 'UTF-8 text',
+        hint: 'save the file as UTF-8',
+      }),
+    );
+    return undefined;
+  }
+}
+
+/** The offset of the first byte that does not start a valid UTF-8 sequence (-1 when all are valid). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    if (length > 1) {
+      try {
+        decoder.decode(bytes.subarray(i, i + length)); // rejects bad continuations, overlong forms, surrogates
+      } catch {
+        return i;
+      }
+    }
+    i += length;
+  }
+  return -1;
+}
+
+/** The 1-based line and column (in characters) of a byte offset. */
+function lineAndColumn(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset)).split('\n');
+  return { line: before.length, col: before[before.length - 1]!.length + 1 };
 }
 
 async function readdirSafe(dir: string): Promise<string[]> {

@@ -63,4 +63,56 @@ describe('loadFleet', () => {
     ]);
     expect(loadFleet(files).diagnostics).toEqual([]);
   });
+
+  it('warns about an app whose targets select no cluster, and still loads the fleet', () => {
+    const files = new Map([
+      ['clusters/fleet.yaml', 'git: {repoURL: x}\nregions: {r1: {registry: reg}}\nenvironments: [{name: staging}, {name: prod}]\n'],
+      ['clusters/c1/cluster.yaml', 'environment: staging\nregion: r1\n'],
+      ['apps/web/app.yaml', 'team: t\nnamespace: {name: web}\ntargets:\n  environments: [prod]\n'],
+      ['apps/api/app.yaml', 'team: t\nnamespace: {name: api}\ntargets:\n  excludeClusters: [c1]\n'],
+      ['apps/all/app.yaml', 'team: t\nnamespace: {name: all}\n'],
+    ]);
+    const { inputs, diagnostics } = loadFleet(files);
+    expect(inputs).toBeDefined();
+    expect(diagnostics.map((d) => `${d.severity} ${d.code} ${d.position?.file}:${d.position?.line} ${d.message}`)).toEqual([
+      'warning FF118 apps/api/app.yaml:4 app `api` runs on no cluster: its targets select none',
+      'warning FF118 apps/web/app.yaml:4 app `web` runs on no cluster: its targets select none',
+    ]);
+  });
+
+  it('rejects a workload or Service key that makes `<app>-<key>` longer than 63 characters', () => {
+    const long = 'k'.repeat(60);
+    const files = new Map([
+      ['clusters/fleet.yaml', 'git: {repoURL: x}\nregions: {r1: {registry: reg}}\nenvironments: [{name: prod}]\n'],
+      ['apps/web/app.yaml', `team: t\nnamespace: {name: web}\nworkloads:\n  ${long}:\n    services:\n      ${long}: {}\n  named:\n    name: short\n`],
+    ]);
+    expect(loadFleet(files).diagnostics.map((d) => `${d.code} ${d.path} ${d.message}`)).toEqual([
+      `FF111 /workloads/${long} workload name \`web-${'k'.repeat(36)}…\` is 64 characters long`,
+      `FF111 /workloads/${long}/services/${long} Service name \`web-${'k'.repeat(36)}…\` is 64 characters long`,
+    ]);
+  });
+
+  it('says what a value file that is not one mapping holds instead', () => {
+    const found = (text: string) => loadFleet(new Map([['clusters/fleet.yaml', text]])).diagnostics.find((d) => d.code === 'FF003')?.found;
+    expect(found('')).toBe('an empty file');
+    expect(found('- a\n- b\n')).toBe('a list');
+    expect(found('just text\n')).toBe('a string');
+    expect(found('a: 1\n---\nb: 2\n')).toBe('2 documents');
+  });
+
+  it('loads apps, clusters and raw resources in path order, whatever order the files were read in', () => {
+    const files: [string, string][] = [
+      ['clusters/fleet.yaml', 'git: {repoURL: x}\nregions: {r1: {registry: reg}}\nenvironments: [{name: prod}]\n'],
+      ['clusters/c1/cluster.yaml', 'environment: prod\nregion: r1\n'],
+      ['clusters/c2/cluster.yaml', 'environment: prod\nregion: r1\n'],
+      ['apps/a/app.yaml', 'team: t\nnamespace: {name: a}\n'],
+      ['apps/a/resources/1.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: one}\n'],
+      ['apps/a/resources/2.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: two}\n'],
+      ['apps/b/app.yaml', 'team: t\nnamespace: {name: b}\n'],
+    ];
+    const { inputs } = loadFleet(new Map(files.reverse()));
+    expect([...inputs!.apps.keys()]).toEqual(['a', 'b']);
+    expect([...inputs!.clusters.keys()]).toEqual(['c1', 'c2']);
+    expect(inputs!.apps.get('a')!.resources.map((r) => r.object.metadata.name)).toEqual(['one', 'two']);
+  });
 });

@@ -1,3 +1,3 @@
 export { toYaml, toYamlStream } from './stringify.js';
-export { SourceDocument, parseYamlStream } from './source-document.js';
+export { MAX_NESTING_DEPTH, REFUSED_KEYS, SourceDocument, parseYamlStream } from './source-document.js';
 export type { ParseResult, PathSegment } from './source-document.js';
