@@ -1,23 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '@fleetform/diagnostics';
 import { openPullRequest } from '../src/index.js';
-import type { CloneState, FakeGitHub, FleetRepository } from '../src/testing.js';
-import { BRANCH, options, setUp, TOKEN } from './proposal.js';
+import type { FakeGitHub, FleetRepository } from '../src/testing.js';
+import { BRANCH, TOKEN, eachProposal, options } from './proposal.js';
 
 let repo: FleetRepository;
 let github: FakeGitHub;
-let before: CloneState;
-
-beforeEach(async () => {
-  ({ repo, github } = await setUp());
-  before = await repo.state();
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  expect(await repo.state()).toEqual(before);
-  expect(await repo.placesHolding(TOKEN)).toEqual([]);
-  await github.close();
-});
+eachProposal((proposal) => ({ repo, github } = proposal));
 
 const DOCS = 'https://docs.github.com/rest';
 

@@ -1,27 +1,18 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '@fleetform/diagnostics';
 import { openPullRequest } from '../src/index.js';
-import { FakeGitHub, type CloneState, type FleetRepository } from '../src/testing.js';
-import { BRANCH, options, setUp, TOKEN } from './proposal.js';
+import { FakeGitHub, type FleetRepository } from '../src/testing.js';
+import { BRANCH, TOKEN, eachProposal, options } from './proposal.js';
 
 let repo: FleetRepository;
 let github: FakeGitHub;
-let before: CloneState;
-
-beforeEach(async () => {
-  ({ repo, github } = await setUp());
-  before = await repo.state();
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  expect(await repo.state()).toEqual(before);
-  expect(await repo.remoteBranch(BRANCH)).toBeUndefined();
-  expect(await repo.placesHolding(TOKEN)).toEqual([]);
-  await github.close();
-});
+eachProposal(
+  (proposal) => ({ repo, github } = proposal),
+  async () => expect(await repo.remoteBranch(BRANCH)).toBeUndefined(),
+);
 
 /** The one diagnostic a failed proposal carries; neither it nor anything said holds a token. */
 async function failure(o: ReturnType<typeof options>): Promise<Diagnostic> {

@@ -1,30 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPullRequest } from '../src/index.js';
-import type { CloneState, FakeGitHub, FleetRepository } from '../src/testing.js';
-import { APP, BRANCH, options, setTag, setUp, TOKEN } from './proposal.js';
+import type { FakeGitHub, FleetRepository } from '../src/testing.js';
+import { APP, BRANCH, commitsOnBranch, eachProposal, options, setTag } from './proposal.js';
 
 let repo: FleetRepository;
 let github: FakeGitHub;
-let before: CloneState;
-
-beforeEach(async () => {
-  ({ repo, github } = await setUp());
-  before = await repo.state();
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  expect(await repo.state()).toEqual(before);
-  expect(await repo.placesHolding(TOKEN)).toEqual([]);
-  await github.close();
-});
-
-const commitsOnBranch = async (branch = BRANCH) => (await repo.remoteGit('log', '--format=%an <%ae>|%s', `refs/heads/main..refs/heads/${branch}`)).trim().split('\n');
+eachProposal((proposal) => ({ repo, github } = proposal));
 
 describe('opening a pull request', () => {
   it('GIVEN a clone WHEN a change is proposed THEN one commit by the configured author lands on a new branch of origin and a pull request opens, labelled, and the clone is untouched', async () => {
     const result = await openPullRequest(options(repo, github));
     expect(result).toMatchObject({ outcome: 'created', branch: BRANCH, base: 'main', pullRequest: { number: 1, url: 'https://github.com/example-org/fleet/pull/1' }, pushed: true });
-    expect(await commitsOnBranch()).toEqual(['Fleet Tester <tester@example.com>|Bump dbupgrade to v1.1.0']);
+    expect(await commitsOnBranch(repo)).toEqual(['Fleet Tester <tester@example.com>|Bump dbupgrade to v1.1.0']);
     expect(await repo.remoteFile(BRANCH, APP)).toContain('  tag: v1.1.0\n');
     expect(await repo.remoteGit('log', '-1', '--format=%B', `refs/heads/${BRANCH}`)).toBe('Bump dbupgrade to v1.1.0\n\n- dbupgrade in every cluster: v1.0.0 → v1.1.0 (us-east-1-staging)\n\n');
     expect(github.pulls).toMatchObject([{ number: 1, title: 'Bump dbupgrade to v1.1.0', head: BRANCH, base: 'main', labels: ['fleetform'], body: expect.stringContaining('| dbupgrade | us-east-1-staging | `v1.0.0` | `v1.1.0` |') }]);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { branchName, compileTemplates, type AppliedChange, type ChangeContext, type PullRequestOptions } from '../src/index.js';
-import { FakeGitHub, FleetRepository } from '../src/testing.js';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { FakeGitHub, FleetRepository, type CloneState } from '../src/testing.js';
 
 export const repoRoot = join(import.meta.dirname, '../../..');
 export const TOKEN = 'ghp_SECRET_TOKEN_0123456789';
@@ -77,4 +78,36 @@ export async function teammatePushes(repo: FleetRepository, branch: string, file
   await git('add', file);
   await git('-c', 'user.name=Teammate', '-c', 'user.email=mate@example.com', 'commit', '--quiet', '-m', `Teammate changes ${file}`);
   await git('push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`);
+}
+
+export interface Proposal {
+  readonly repo: FleetRepository;
+  readonly github: FakeGitHub;
+}
+
+/**
+ * A fresh clone and GitHub for every test, handed to `use`, and the checks every test of a proposal
+ * ends with: GitHub saw only what its OpenAPI description allows, the clone is exactly as it was, and
+ * the token is nowhere on disk. `alsoAfter` adds a file's own closing check.
+ */
+export function eachProposal(use: (proposal: Proposal) => void, alsoAfter?: (proposal: Proposal) => Promise<void>): void {
+  let current: Proposal;
+  let before: CloneState;
+  beforeEach(async () => {
+    current = await setUp();
+    use(current);
+    before = await current.repo.state();
+  });
+  afterEach(async () => {
+    expect(current.github.violations).toEqual([]);
+    expect(await current.repo.state()).toEqual(before);
+    await alsoAfter?.(current);
+    expect(await current.repo.placesHolding(TOKEN)).toEqual([]);
+    await current.github.close();
+  });
+}
+
+/** The commits a branch of the remote adds to main, as `author|subject`, oldest last. */
+export async function commitsOnBranch(repo: FleetRepository, branch = BRANCH): Promise<string[]> {
+  return (await repo.remoteGit('log', '--format=%an <%ae>|%s', `refs/heads/main..refs/heads/${branch}`)).trim().split('\n');
 }

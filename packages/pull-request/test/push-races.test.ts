@@ -1,24 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openPullRequest } from '../src/index.js';
-import type { CloneState, FakeGitHub, FleetRepository } from '../src/testing.js';
-import { BRANCH, options, setTag, setUp, teammatePushes, TOKEN } from './proposal.js';
+import type { FakeGitHub, FleetRepository } from '../src/testing.js';
+import { BRANCH, commitsOnBranch, eachProposal, options, setTag, teammatePushes } from './proposal.js';
 
 let repo: FleetRepository;
 let github: FakeGitHub;
-let before: CloneState;
-
-beforeEach(async () => {
-  ({ repo, github } = await setUp());
-  before = await repo.state();
-});
-afterEach(async () => {
-  expect(github.violations).toEqual([]);
-  expect(await repo.state()).toEqual(before);
-  expect(await repo.placesHolding(TOKEN)).toEqual([]);
-  await github.close();
-});
-
-const commitsOnBranch = async (branch = BRANCH) => (await repo.remoteGit('log', '--format=%an <%ae>|%s', `refs/heads/main..refs/heads/${branch}`)).trim().split('\n');
+eachProposal((proposal) => ({ repo, github } = proposal));
 
 describe('pushing while the remote moves', () => {
   it('GIVEN a teammate pushes to the branch while the change is made THEN the push is refused, the change is made again on their commit, and both commits land', async () => {
@@ -32,21 +19,21 @@ describe('pushing while the remote moves', () => {
     const result = await openPullRequest(o);
     expect(result).toMatchObject({ outcome: 'created', pushed: true });
     expect(o.said).toContain(`origin moved while pushing ${BRANCH} (attempt 1 of 3); fetching it and making the change again`);
-    expect(await commitsOnBranch()).toEqual(['Fleet Tester <tester@example.com>|Bump dbupgrade to v1.1.0', 'Teammate <mate@example.com>|Teammate changes NOTES.md']);
+    expect(await commitsOnBranch(repo)).toEqual(['Fleet Tester <tester@example.com>|Bump dbupgrade to v1.1.0', 'Teammate <mate@example.com>|Teammate changes NOTES.md']);
     expect(await repo.remoteFile(BRANCH, 'NOTES.md')).toContain('by a teammate');
   });
 
   it('GIVEN the remote moves before every push THEN it gives up after three tries with FF611, leaving only the teammate commits', async () => {
     const o = options(repo, github, { apply: setTag('v1.1.0', () => teammatePushes(repo, BRANCH, 'NOTES.md')) });
     await expect(openPullRequest(o)).rejects.toThrow(/^FF611: origin kept moving/);
-    expect((await commitsOnBranch()).every((c) => c.startsWith('Teammate'))).toBe(true);
+    expect((await commitsOnBranch(repo)).every((c) => c.startsWith('Teammate'))).toBe(true);
     expect(github.pulls).toEqual([]);
   });
 
   it('GIVEN the same change started twice at once THEN both succeed with one branch commit and one pull request', async () => {
     const results = await Promise.all([openPullRequest(options(repo, github)), openPullRequest(options(repo, github))]);
     expect(results.map((r) => r.outcome).sort()).toEqual(['created', 'updated']);
-    expect(await commitsOnBranch()).toHaveLength(1);
+    expect(await commitsOnBranch(repo)).toHaveLength(1);
     expect(github.pulls).toHaveLength(1);
   });
 
