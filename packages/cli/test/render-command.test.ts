@@ -51,6 +51,16 @@ describe('fleetform render', () => {
     expect(out).toMatch(/rendered 28 apps on 5 clusters: 0 created, 4 updated, \d+ removed/);
   });
 
+  it('GIVEN a hand-written file in a generated folder THEN every render leaves it and names it in a warning', async () => {
+    await writeFile(join(root, 'apps/dbupgrade/base/NOTES.md'), 'why the CRD is kept\n');
+    for (const args of [['render'], ['render', '--check']]) {
+      const { code, err } = await run(...args, '--root', root);
+      expect(code).toBe(0);
+      expect(err).toContain('fleetform: warning: apps/dbupgrade/base/NOTES.md was not written by fleetform and is left alone');
+    }
+    expect(await readFile(join(root, 'apps/dbupgrade/base/NOTES.md'), 'utf8')).toBe('why the CRD is kept\n');
+  });
+
   it('GIVEN a typo, a wrong type and an unknown region THEN three errors with file:line:col, exit 1, no file changed', async () => {
     const cluster = join(root, 'clusters/eu-west-1-prod/cluster.yaml');
     await writeFile(cluster, '# broken on purpose\nenviroment: prod\nregion: eu-west1\nlabels: [tier]\n');

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { listFiles, readHead } from './scan.js';
 
 /** What a render would change on disk. */
@@ -11,6 +11,11 @@ export interface ChangePlan {
   /** Files fleetform generated earlier that the render no longer produces. */
   readonly remove: readonly string[];
   readonly unchanged: number;
+  /**
+   * Files fleetform did not write, in folders it writes into (a note left in an overlay, say). They
+   * are never touched; the command names them, since whoever wrote one may expect it to take effect.
+   */
+  readonly foreign?: readonly string[];
 }
 
 export interface Ownership {
@@ -71,9 +76,12 @@ export async function planChanges(root: string, wanted: ReadonlyMap<string, stri
     });
   }
   const remove: string[] = [];
+  const foreign: string[] = [];
+  const generatedFolders = new Set([...wanted.keys()].map((path) => dirname(path)));
   for (const path of await listFiles(root, ownership.folders)) {
     if (wanted.has(path) || ownership.isInput(path)) continue;
     if (ownership.isGenerated(await readHead(join(root, path)))) remove.push(path);
+    else if (generatedFolders.has(dirname(path))) foreign.push(path);
   }
-  return { create, update, remove, unchanged };
+  return { create, update, remove, unchanged, foreign };
 }

@@ -29,7 +29,7 @@ beforeEach(async () => {
 });
 
 describe('planChanges', () => {
-  it('sorts wanted files into create, update and unchanged, and finds stale generated files', async () => {
+  it('sorts wanted files into create, update and unchanged, finds stale generated files, and names the hand-written ones', async () => {
     await put({
       'out/same.yaml': `${MARK}\nsame\n`,
       'out/old.yaml': `${MARK}\nold\n`,
@@ -47,6 +47,8 @@ describe('planChanges', () => {
       update: ['out/old.yaml'],
       remove: ['out/stale.yaml'],
       unchanged: 1,
+      // Left alone, and named: a hand-written file in a folder fleetform writes into.
+      foreign: ['out/hand-written.yaml'],
     });
   });
 });

@@ -45,6 +45,7 @@ export async function runRender(io: Io, options: RenderOptions): Promise<ExitCod
       return EXIT.invalid;
     }
     const plan = await planChanges(root, files, OWNERSHIP);
+    warnForeign(io, plan);
     if (!hasChanges(plan)) {
       io.out(`fleetform: ${files.size} generated files are up to date\n`);
       return EXIT.ok;
@@ -61,12 +62,20 @@ export async function runRender(io: Io, options: RenderOptions): Promise<ExitCod
     io.err(`fleetform: ${cause.message}; wait for it to finish (or remove ${root}/.fleetform.lock if no fleetform is running)\n`);
     return EXIT.usage;
   }
+  warnForeign(io, plan);
   const apps = result.inputs?.apps.size ?? 0;
   io.out(
     `fleetform: rendered ${apps} app${apps === 1 ? '' : 's'} on ${clusters.size} cluster${clusters.size === 1 ? '' : 's'}: ` +
       `${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed, ${plan.unchanged} unchanged\n`,
   );
   return EXIT.ok;
+}
+
+/** Names each file fleetform found, and left alone, in a folder it generates. */
+function warnForeign(io: Io, plan: ChangePlan): void {
+  for (const path of plan.foreign ?? []) {
+    io.err(`fleetform: warning: ${path} was not written by fleetform and is left alone; nothing reads it, since this folder is generated\n`);
+  }
 }
 
 function describeDrift(plan: ChangePlan): string {
