@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
-import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderFleet } from '@fleetform/render';
@@ -33,8 +33,10 @@ const generated = (tree: Map<string, string>) => new Map([...tree].filter(([path
 
 describe('a render killed at any moment', () => {
   it('GIVEN SIGKILL at many points THEN no file is torn, --check reports the torn state, and the next render ends entirely new', async () => {
+    // dbupgrade and small apps of its own: enough files to kill the render among them, few enough to stay quick.
     const root = await copyExampleFleet();
-    await growFleet(root, 5);
+    for (const app of await readdir(join(root, 'apps'))) if (app !== 'dbupgrade') await rm(join(root, 'apps', app), { recursive: true });
+    await growFleet(root, 20);
     expect((await run('render', '--root', root)).code).toBe(0);
     const old = generated(await snapshotTree(root));
     // A fleet-wide change touches every Application of every cluster and every object's labels.
@@ -43,7 +45,7 @@ describe('a render killed at any moment', () => {
     const newFleet = oldFleet.replace('revision: main', 'revision: release-2').replace('workloadDefaults:', 'labels:\n    owner: platform\n  workloadDefaults:');
     await writeFile(fleetFile, newFleet);
     const wanted = renderFleet(await readInputs(root)).layout!.files;
-    expect(wanted.size).toBeGreaterThan(400);
+    expect(wanted.size).toBeGreaterThan(300);
 
     const restore = async () => {
       for (const path of [...(await snapshotTree(root)).keys()].filter((p) => !old.has(p) && !isInput(p))) await rm(join(root, path));
@@ -101,7 +103,7 @@ describe('a render killed at any moment', () => {
     }
     // The kills must have landed inside renders, not only before or after them.
     expect(torn).toBeGreaterThan(0);
-  }, 120_000);
+  }, 240_000);
 });
 
 describe('two renders at once', () => {
