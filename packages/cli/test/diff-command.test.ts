@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderFleet } from '@fleetform/render';
 import { readInputs } from '@fleetform/values';
 import { copyExampleFleet, run } from './fleet-copy.js';
@@ -41,6 +41,12 @@ const tableRows = (markdown: string) => markdown.split('\n').filter((line) => li
 const summaries = (markdown: string) => [...markdown.matchAll(/<summary>(.*)<\/summary>/g)].map((m) => m[1]);
 
 let root = '';
+// A temporary folder of this file's own, so the check that diff leaves no scratch folder behind sees
+// only this file's: other tests, and other processes, make their own in the shared one.
+beforeAll(async () => {
+  process.env.TMPDIR = await mkdtemp(join(tmpdir(), 'fleetform-test-tmp-'));
+});
+
 beforeEach(async () => {
   root = await committedFleet();
 });
