@@ -1,9 +1,9 @@
-import { type Diagnostic, error } from '@fleetform/diagnostics';
+import { type Diagnostic, error, type SourcePosition } from '@fleetform/diagnostics';
 import { ApplicationSetMismatchError, layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout } from '@fleetform/layout';
 import { buildAppObjects, objectId, scopesFrom, SyncWaveTable, type KubeObject, type Scopes } from '@fleetform/objects';
-import { resolveBase, resolveInstances } from '@fleetform/resolve';
+import { resolveBase, resolveInstances, type Layer } from '@fleetform/resolve';
 import { loadFleet, type FleetInputs, type InputFiles } from '@fleetform/values';
-import type { PathSegment } from '@fleetform/yaml';
+import type { PathSegment, SourceDocument } from '@fleetform/yaml';
 import { imageOverrides } from './image-overrides.js';
 
 export interface RenderResult {
@@ -49,11 +49,18 @@ export function renderFleet(files: InputFiles): RenderResult {
 
 function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics: Diagnostic[]): BuiltApp {
   const files = inputs.apps.get(name)!;
-  const locate = (path: readonly PathSegment[]) => files.source.positionOf(path);
-  const common = { resources: files.resources, scopes, locate };
+  const common = { resources: files.resources, scopes };
   const waves = (values: { syncWaves?: Record<string, number> }) => SyncWaveTable.from(inputs.fleet.value.syncWaves, values.syncWaves);
   const base = resolveBase(inputs, name);
-  const builtBase = buildAppObjects({ ...common, app: base.app, values: base.values, imageMode: { kind: 'base' }, target: 'base', syncWaves: waves(base.values) });
+  const builtBase = buildAppObjects({
+    ...common,
+    app: base.app,
+    values: base.values,
+    imageMode: { kind: 'base' },
+    target: 'base',
+    syncWaves: waves(base.values),
+    locate: locator(inputs, base.layers, files.source),
+  });
   diagnostics.push(...builtBase.diagnostics);
   const instances = resolveInstances(inputs, name).map((instance) => {
     const built = buildAppObjects({
@@ -63,6 +70,7 @@ function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics
       imageMode: { kind: 'cluster', registry: instance.registry },
       target: instance.cluster,
       syncWaves: waves(instance.values),
+      locate: locator(inputs, instance.layers, files.source),
     });
     diagnostics.push(...built.diagnostics);
     return {
@@ -75,6 +83,36 @@ function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics
     };
   });
   return { app: base.app, base: builtBase.objects, instances };
+}
+
+/**
+ * Where a merged value was written: in the file of the last layer that sets it (a profile in
+ * fleet.yaml, a cluster.yaml, an override), or for a value no layer sets (one that is missing), at
+ * the deepest part of its path in app.yaml.
+ */
+function locator(inputs: FleetInputs, layers: readonly Layer[], app: SourceDocument): (path: readonly PathSegment[]) => SourcePosition {
+  const sources = new Map<string, SourceDocument>([
+    [inputs.fleet.file, inputs.fleet.source],
+    ...[...inputs.clusters.values()].map((c) => [c.file, c.source] as const),
+    ...[...inputs.apps.values()].map((a) => [a.file, a.source] as const),
+  ]);
+  return (path) => {
+    for (const layer of [...layers].reverse()) {
+      if (valueAt(layer.values, path) === undefined) continue;
+      const source = sources.get(layer.file);
+      if (source) return source.positionOf([...layer.path, ...path]);
+    }
+    return app.positionOf(path);
+  };
+}
+
+function valueAt(values: unknown, path: readonly PathSegment[]): unknown {
+  let node = values;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
 }
 
 /** Two apps deploying the same object to one cluster would fight over it in Argo CD. */
