@@ -13,12 +13,12 @@ import {
 } from '@fleetform/bump';
 import { diffClusters, formatMarkdown } from '@fleetform/diff';
 import { error, FleetformError, hasErrors, isFleetformError, type Diagnostic } from '@fleetform/diagnostics';
-import { applyChanges, LockedError, recoverInterruptedRender, withWriteLock } from '@fleetform/emit';
+import { applyChanges, LockedError } from '@fleetform/emit';
 import { branchName, compileTemplates, LocalRepository, openPullRequest, type ChangeContext, type RetryPolicy } from '@fleetform/pull-request';
 import { readInputs, type InputFiles } from '@fleetform/values';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { OWNERSHIP, writeGeneratedFiles } from './render.js';
+import { OWNERSHIP, underWriteLock, writeGeneratedFiles } from './render.js';
 
 /** What `--pr` needs from outside the program; tests pass their own. */
 export interface CommandContext {
@@ -102,9 +102,7 @@ export async function runChange(io: Io, source: ChangeSource, options: ChangeOpt
       return await propose(safe, root, source, options, context, token, planned.change, planned.promotion);
     }
     // Planned under the write lock, so a bump or render that wrote meanwhile is built on, not undone.
-    return await withWriteLock(root, async () => {
-      const recovered = await recoverInterruptedRender(root, OWNERSHIP.folders);
-      if (recovered) safe.err(`fleetform: an interrupted render was ${recovered === 'rolled-forward' ? 'finished' : 'rolled back'}\n`);
+    return await underWriteLock(safe, root, async () => {
       const planned = await planAndPrint(safe, root, source, options);
       if (typeof planned === 'number') return planned;
       await applyChanges(root, planned.change.wanted, planned.change.plan);

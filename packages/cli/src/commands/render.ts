@@ -18,13 +18,21 @@ export const OWNERSHIP = {
 } as const;
 
 /**
- * Writes generated files the one safe way: holding the repository's write lock, after finishing any
- * render that was interrupted, atomically (see @fleetform/emit). Returns what changed.
+ * Runs `work` the one safe way to write: holding the repository's write lock, after finishing (or
+ * rolling back) any render that was interrupted. Whatever `work` plans, it plans on the tree as the
+ * last writer left it, so a render or bump that wrote meanwhile is built on, not undone.
  */
-export async function writeGeneratedFiles(io: Io, root: string, files: ReadonlyMap<string, string>): Promise<ChangePlan> {
+export async function underWriteLock<T>(io: Io, root: string, work: () => Promise<T>): Promise<T> {
   return withWriteLock(root, async () => {
     const recovered = await recoverInterruptedRender(root, OWNERSHIP.folders);
     if (recovered) io.err(`fleetform: an interrupted render was ${recovered === 'rolled-forward' ? 'finished' : 'rolled back'}\n`);
+    return work();
+  });
+}
+
+/** Writes generated files atomically (see @fleetform/emit), under the write lock. Returns what changed. */
+export async function writeGeneratedFiles(io: Io, root: string, files: ReadonlyMap<string, string>): Promise<ChangePlan> {
+  return underWriteLock(io, root, async () => {
     const plan = await planChanges(root, files, OWNERSHIP);
     await applyChanges(root, files, plan);
     return plan;
