@@ -1,7 +1,8 @@
 /**
  * Checks every Argo CD object the example fleet renders strictly against Argo CD's own CRDs.
  *
- *   npx tsx tools/check-argocd-crds.ts DIR     DIR holds application-crd.yaml, appproject-crd.yaml, …
+ *   npx tsx tools/check-argocd-crds.ts DIR [FLEET]   DIR holds application-crd.yaml, appproject-crd.yaml, …;
+ *                                                   FLEET another fleet's root (a test fixture's), not the example
  *
  * The CRDs are reference data beside the repository, not part of it, so this is a check for CI and
  * for people, not a unit test. Exits 1 naming each object and field that the CRDs reject.
@@ -13,9 +14,9 @@ import { renderFleet } from '@fleetform/render';
 import { readInputs } from '@fleetform/values';
 import { parseYamlStream } from '@fleetform/yaml';
 
-const [crdDir] = process.argv.slice(2);
+const [crdDir, fleetRoot] = process.argv.slice(2);
 if (!crdDir) {
-  process.stderr.write('usage: tsx tools/check-argocd-crds.ts DIR\n');
+  process.stderr.write('usage: tsx tools/check-argocd-crds.ts DIR [FLEET]\n');
   process.exit(2);
 }
 const crds = [];
@@ -23,7 +24,7 @@ for (const file of (await readdir(crdDir)).filter((f) => f.endsWith('.yaml')).so
   crds.push(...parseYamlStream(await readFile(join(crdDir, file), 'utf8'), file).documents.map((d) => d.value as Parameters<typeof compileCrdValidators>[0][number]));
 }
 const validators = compileCrdValidators(crds);
-const repoRoot = join(import.meta.dirname, '..');
+const repoRoot = fleetRoot ?? join(import.meta.dirname, '..');
 const { layout, diagnostics } = renderFleet(await readInputs(repoRoot));
 if (!layout) {
   process.stderr.write(`the example fleet does not render (${diagnostics.length} problems)\n`);

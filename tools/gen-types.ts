@@ -8,6 +8,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +42,25 @@ export async function generateTypeFiles(): Promise<Map<string, string>> {
   return new Map([
     ['values.ts', `${HEADER}${ts}`],
     ['schemas.ts', `${HEADER}\n${embedded.join('\n')}`],
+    ['validators.ts', validatorsModule(schemas)],
   ]);
+}
+
+/**
+ * The schemas compiled ahead of time into validation code (ajv's standalone code), so no command
+ * pays for compiling them at start-up (about a third of a second). The options must stay those
+ * packages/values/src/schema-validator.ts reads errors with.
+ */
+function validatorsModule(schemas: ReadonlyMap<string, JSONSchema>): string {
+  const require = createRequire(join(repoRoot, 'packages/values/package.json'));
+  // ajv 8, the values package's own (the repository root's ajv is another major version).
+  const { Ajv } = require('ajv') as { Ajv: new (options: object) => { addSchema(schemas: object[]): unknown } };
+  const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: unknown, refs: Record<string, string>) => string }).default;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true, lines: true } });
+  ajv.addSchema([...schemas.values()] as object[]);
+  const code = standaloneCode(ajv, Object.fromEntries(SCHEMAS.map((name) => [name, `${name}.schema.json`])));
+  // The code loads ajv's runtime helpers with require(); in an ES module that comes from createRequire.
+  return `${HEADER}// @ts-nocheck\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${code}\n`;
 }
 
 /** With --check, writes nothing and exits 1 naming each generated file that is out of date. */

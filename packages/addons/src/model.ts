@@ -47,6 +47,8 @@ export interface FleetAddon {
 export interface ClusterAddon {
   readonly enabled?: boolean;
   readonly values?: HelmValues;
+  /** This cluster's chart version, over fleet.yaml's and the catalogue's. */
+  readonly version?: string;
 }
 
 /** What selecting and merging need to know about a cluster. */

@@ -1,6 +1,7 @@
 import { catalogueEntry } from './catalogue.js';
 import { mergeValues } from './merge-values.js';
 import type { AddonCluster, FleetAddon, ResolvedAddon } from './model.js';
+import { addonValueLayers } from './value-layers.js';
 
 /**
  * Whether a fleet add-on goes to a cluster. Without `targets`, every cluster gets it; `clusters`
@@ -24,6 +25,7 @@ export function addonTargetsCluster(name: string, addon: FleetAddon, cluster: Ad
 /**
  * The add-ons of one cluster, in name order, each with its chart and its values merged:
  * catalogue defaults < fleet values < environment < region < cluster override < cluster.yaml.
+ * The chart version is cluster.yaml's, else fleet.yaml's, else the catalogue's.
  * An add-on whose chart is incomplete is skipped here; the value checks report it.
  */
 export function addonsForCluster(addons: Readonly<Record<string, FleetAddon>> | undefined, cluster: AddonCluster): ResolvedAddon[] {
@@ -34,23 +36,15 @@ export function addonsForCluster(addons: Readonly<Record<string, FleetAddon>> | 
     const known = catalogueEntry(addon.catalogue);
     const repoURL = addon.chart?.repoURL ?? known?.repoURL;
     const chart = addon.chart?.chart ?? known?.chart;
-    const version = addon.chart?.version ?? known?.version;
+    const version = cluster.addons?.[name]?.version ?? addon.chart?.version ?? known?.version;
     if (repoURL === undefined || chart === undefined || version === undefined) continue;
-    const overrides = addon.overrides ?? {};
     resolved.push({
       name,
       repoURL,
       chart,
       version,
       namespace: addon.namespace ?? known?.namespace ?? name,
-      values: mergeValues(
-        known?.values,
-        addon.values,
-        overrides.environments?.[cluster.environment],
-        overrides.regions?.[cluster.region],
-        overrides.clusters?.[cluster.name],
-        cluster.addons?.[name]?.values,
-      ),
+      values: mergeValues(...addonValueLayers(name, addon, cluster).map((layer) => layer.values)),
       serverSideApply: addon.serverSideApply ?? known?.serverSideApply ?? false,
       provides: addon.provides ?? known?.provides ?? [],
       needs: addon.needs ?? known?.needs ?? [],

@@ -70,6 +70,12 @@ describe('addonsForCluster', () => {
     expect([addon!.repoURL, addon!.chart, addon!.version]).toEqual(['https://charts.jetstack.io', 'cert-manager', 'v1.16.3']);
   });
 
+  it('GIVEN cluster.yaml pins a version THEN that cluster runs it, over fleet.yaml\'s and the catalogue\'s', () => {
+    const addons: Record<string, FleetAddon> = { 'cert-manager': { catalogue: 'cert-manager', chart: { version: 'v1.16.3' } } };
+    const pinned = { ...dev, addons: { 'cert-manager': { version: 'v1.17.0' } } };
+    expect([addonsForCluster(addons, pinned)[0]!.version, addonsForCluster(addons, prod)[0]!.version]).toEqual(['v1.17.0', 'v1.16.3']);
+  });
+
   it('leaves out add-ons the cluster does not get, and returns the rest in name order', () => {
     const addons: Record<string, FleetAddon> = { istiod: { catalogue: 'istiod' }, 'istio-base': { catalogue: 'istio-base' }, 'argo-rollouts': { catalogue: 'argo-rollouts', targets: { environments: ['prod'] } } };
     expect(addonsForCluster(addons, dev).map((a) => a.name)).toEqual(['istio-base', 'istiod']);

@@ -4,4 +4,5 @@ export { planBump, type AppBump, type BumpOptions, type BumpPlan, type BumpReque
 export { planPromotion, type Promotion, type PromotionRequest } from './plan-promotion.js';
 export { changedFiles, prepareChange, type FileChange, type PreparedChange } from './prepare-change.js';
 export { describeScope, imagePath, inScope, type Scope } from './scope.js';
-export { isDowngrade } from './versions.js';
+export { checkAddonRequest } from './plan-addon-bump.js';
+export { isDowngrade, isExactVersion } from './versions.js';

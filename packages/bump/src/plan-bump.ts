@@ -4,13 +4,19 @@ import { loadFleet, type FleetInputs, type InputFiles } from '@fleetform/values'
 import { editValueFile, type ValueEdit } from './edit-value-file.js';
 import { formatImageRef, imageRefOf, isMutable, sameRef, type ImageRef } from './image-ref.js';
 import { describeScope, imagePath, inScope, type Scope } from './scope.js';
+import { checkAddonRequest, planAddonBump } from './plan-addon-bump.js';
+import { checkChartRequest, planChartBump } from './plan-chart-bump.js';
 import { isDowngrade } from './versions.js';
 import { whereImageIsSet } from './where-set.js';
 
 export interface BumpRequest {
+  /** The app whose image changes, or with `subject: 'addon'` the add-on whose chart version does. */
   readonly app: string;
+  /** The new image tag or digest; for an add-on, a tag holding the chart version. */
   readonly ref: ImageRef;
   readonly scope: Scope;
+  /** What is bumped: an app's image (the default), an add-on's chart version, or a chart app's. */
+  readonly subject?: 'image' | 'addon' | 'chart';
 }
 
 export interface BumpOptions {
@@ -36,7 +42,7 @@ export interface UnchangedCluster {
 
 export interface AppBump {
   readonly request: BumpRequest;
-  /** The value file edited: the app's app.yaml. */
+  /** The value file edited: the app's app.yaml; for an add-on, clusters/fleet.yaml or a cluster.yaml. */
   readonly file: string;
   readonly edits: readonly ValueEdit[];
   readonly changes: readonly ClusterChange[];
@@ -72,7 +78,8 @@ export function planBump(files: InputFiles, requests: readonly BumpRequest[], op
   const bumps: AppBump[] = [];
   const noOps: AppBump[] = [];
   for (const request of requests) {
-    const outcome = planOne(inputs, current, request, options);
+    const plan = request.subject === 'addon' ? planAddonBump : request.subject === 'chart' ? planChartBump : planOne;
+    const outcome = plan(inputs, current, request, options);
     diagnostics.push(...outcome.diagnostics);
     if (!outcome.bump) continue;
     if (outcome.bump.changes.length === 0) {
@@ -96,10 +103,14 @@ function checkRequests(inputs: FleetInputs, requests: readonly BumpRequest[]): D
     cluster: [...inputs.clusters.keys()],
   };
   const seen = new Set<string>();
-  for (const { app, scope } of requests) {
-    if (seen.has(app)) diagnostics.push(error('FF508', `\`${app}\` is bumped twice in one change`, { hint: 'give each app once' }));
-    seen.add(app);
-    if (!inputs.apps.has(app)) {
+  for (const request of requests) {
+    const { app, scope } = request;
+    const key = `${request.subject ?? 'image'} ${app}`;
+    if (seen.has(key)) diagnostics.push(error('FF508', `\`${app}\` is bumped twice in one change`, { hint: 'give each app once' }));
+    seen.add(key);
+    if (request.subject === 'addon') diagnostics.push(...checkAddonRequest(inputs, request));
+    else if (request.subject === 'chart' && inputs.apps.has(app)) diagnostics.push(...checkChartRequest(request));
+    else if (!inputs.apps.has(app)) {
       const apps = [...inputs.apps.keys()];
       diagnostics.push(
         error('FF500', `unknown app \`${app}\``, {
@@ -122,7 +133,7 @@ function checkRequests(inputs: FleetInputs, requests: readonly BumpRequest[]): D
   return diagnostics;
 }
 
-interface Outcome {
+export interface Outcome {
   readonly bump?: AppBump;
   readonly files?: InputFiles;
   readonly inputs?: FleetInputs;

@@ -14,3 +14,11 @@ export function isDowngrade(current: string, next: string): boolean {
   const [a, b] = [semver.clean(current), semver.clean(next)];
   return a !== null && b !== null && semver.lt(b, a);
 }
+
+/**
+ * Whether a chart version is one exact version, as Helm requires of `version` in Chart.yaml
+ * (SemVer 2, with or without a leading `v`), and not a range Argo CD would resolve at sync time.
+ */
+export function isExactVersion(version: string): boolean {
+  return /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version) && semver.clean(version) !== null;
+}

@@ -39,6 +39,7 @@ const EXAMPLES: Readonly<Record<string, readonly (readonly [string, string])[]>>
   bump: [
     ['fleetform bump dbupgrade v1.1.0 --env staging', 'set the tag staging runs'],
     ['fleetform bump dbupgrade v1.1.0 --env staging --pr', 'the same, as a pull request'],
+    ['fleetform bump cert-manager v1.16.3 --addon', "pin an add-on's chart version on every cluster"],
   ],
   preview: [['fleetform preview clusters/us-east-1-prod/appsets/*.yaml', 'the Applications Argo CD would generate from these ApplicationSets']],
   promote: [['fleetform promote dbupgrade --from staging --to prod --pr', 'prod gets the image staging runs, by pull request']],

@@ -1,12 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isFleetformError } from '@fleetform/diagnostics';
-import { DIFF_FORMATS, runDiff, type DiffOptions } from './commands/diff.js';
-import { PREVIEW_FORMATS, runPreview, type PreviewOptions } from './commands/preview.js';
+import type { DiffOptions } from './commands/diff.js';
+import { DIFF_FORMATS, EXPLAIN_FORMATS, PREVIEW_FORMATS } from './commands/formats.js';
+import type { PreviewOptions } from './commands/preview.js';
 import { runRender } from './commands/render.js';
-import { runValidate, type ValidateOptions } from './commands/validate.js';
+import type { ValidateOptions } from './commands/validate.js';
 import { EXIT, processIo, type ExitCode, type Io } from './io.js';
 import { printDiagnostics } from './report.js';
-import { EXPLAIN_FORMATS, runExplain, type ExplainOptions } from './commands/explain.js';
+import type { ExplainOptions } from './commands/explain.js';
 import type { InitOptions } from './commands/init.js';
 import type { NewAppOptions, NewClusterOptions } from './commands/new.js';
 import type { ReportOptions } from './commands/report.js';
@@ -35,7 +36,8 @@ export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Ou
     .description('write every generated file; with --check write nothing and exit 1 listing drifted files')
     .addOption(root())
     .option('--check', 'write nothing; exit 1 if any generated file is missing, changed or stale', false)
-    .action(async (options: { root: string; check: boolean }) => setExit(await runRender(io, options)));
+    .option('--no-cache', 'render every app, ignoring what the last render left in .fleetform/ (the result is the same, only slower)')
+    .action(async (options: { root: string; check: boolean; cache: boolean }) => setExit(await runRender(io, options)));
 
   cli
     .command('preview')
@@ -45,17 +47,19 @@ export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Ou
     .option('--repo <dir>', 'the git repository the git generators read, whatever repoURL says (default: the one the current folder is in)')
     .addOption(root())
     .addOption(new Option('--format <format>', 'yaml (a multi-document stream), or table').choices(PREVIEW_FORMATS).default('yaml'))
-    .action(async (paths: string[], options: PreviewOptions) => setExit(await runPreview(io, paths, options)));
+    .action(async (paths: string[], options: PreviewOptions) => setExit(await (await import('./commands/preview.js')).runPreview(io, paths, options)));
 
   // bump and promote load git and GitHub clients, so they are imported only when they run.
   cli
     .command('bump')
     .description('set the image tag or digest of apps where a scope takes it from, re-render, and write the change or open a pull request')
-    .argument('<targets...>', 'APP TAG, or one or more APP=TAG; a TAG may be @sha256:DIGEST')
+    .argument('<targets...>', 'APP TAG, or one or more APP=TAG; a TAG may be @sha256:DIGEST; with --addon, ADDON VERSION; with --chart, APP VERSION')
     .addOption(root())
     .option('--env <name>', "only the clusters of this environment (the app's environment override)")
     .option('--region <name>', "only the clusters of this region (the app's region override)")
     .option('--cluster <name>', "only this cluster (the app's cluster override)")
+    .option('--addon', "bump add-ons' chart versions instead (ADDON VERSION): fleet.yaml's, or with --cluster that cluster.yaml's", false)
+    .option('--chart', "bump the chart versions of apps from Helm charts instead (APP VERSION): app.yaml's `chart.version`, or the scope's override", false)
     .option('--allow-downgrade', 'allow a lower semantic version than a cluster runs now', false)
     .option('--dry-run', 'print the plan, and with --pr the branch, commit and pull request; change nothing', false)
     .option('--pr', 'commit the change on a new branch, push it and open or update a GitHub pull request', false)
@@ -92,7 +96,7 @@ export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Ou
     .addOption(root())
     .option('--base <ref>', 'the git revision to compare with: a branch, tag or commit', 'HEAD')
     .addOption(new Option('--format <format>', 'text, or markdown for a pull-request comment').choices(DIFF_FORMATS).default('text'))
-    .action(async (options: DiffOptions) => setExit(await runDiff(io, options)));
+    .action(async (options: DiffOptions) => setExit(await (await import('./commands/diff.js')).runDiff(io, options)));
 
   cli
     .command('validate')
@@ -103,7 +107,7 @@ export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Ou
     .option('--kubernetes-version <version>', "Kubernetes version of the schemas (default: kubernetesVersion in clusters/fleet.yaml)")
     .option('--schema-dir <dir>', 'a folder of CRDs to validate custom resources against (repeatable)', (dir: string, dirs: string[]) => [...dirs, dir], [] as string[])
     .option('--ignore-missing-schemas', 'skip kinds with no schema instead of failing on them', false)
-    .action(async (paths: string[], options: ValidateOptions) => setExit(await runValidate(io, paths, options)));
+    .action(async (paths: string[], options: ValidateOptions) => setExit(await (await import('./commands/validate.js')).runValidate(io, paths, options)));
 
   cli
     .command('explain')
@@ -112,9 +116,9 @@ export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Ou
     .requiredOption('--cluster <name>', 'the cluster')
     .addOption(root())
     .addOption(new Option('--format <format>', 'text, or json for scripts').choices(EXPLAIN_FORMATS).default('text'))
-    .action(async (app: string, options: ExplainOptions) => setExit(await runExplain(output, app, options)));
+    .action(async (app: string, options: ExplainOptions) => setExit(await (await import('./commands/explain.js')).runExplain(output, app, options)));
 
-  // report, init and new load HTML and file templates, so they are imported only when they run.
+  // Each command's code is imported when it runs, so a command pays only for its own start-up.
   cli
     .command('report')
     .description('write the fleet on one self-contained HTML page: image tags per app and cluster with the ones that differ from the previous environment, the promotion path, sync waves, the validation result; exit 0 once the page is written, valid or not')

@@ -57,6 +57,8 @@ describe('fleetform explain', () => {
         wave 0  Namespace       hello
         wave 0  ServiceAccount  hello/hello
         wave 2  Deployment      hello/hello-web
+        wave 2  NetworkPolicy   hello/hello-allow-dns
+        wave 2  NetworkPolicy   hello/hello-default-deny
         wave 2  Service         hello/hello-http
       "
     `);

@@ -45,7 +45,7 @@ describe('fleetform render', () => {
     const after = await snapshotTree(root);
     const removed = [...before.keys()].filter((p) => !after.has(p));
     expect(removed.every((p) => p.startsWith('apps/dbupgrade/') || /^clusters\/[^/]+\/(apps\/dbupgrade|projects\/platform)\.yaml$/.test(p))).toBe(true);
-    expect(removed.filter((p) => p.startsWith('apps/dbupgrade/base/'))).toHaveLength(12);
+    expect(removed.filter((p) => p.startsWith('apps/dbupgrade/base/'))).toHaveLength(14);
     expect(after.get('apps/dbupgrade/overlays/us-east-1-prod/NOTES.md')).toBe('hand-written\n');
     expect([...after.keys()].filter((p) => p.startsWith('apps/dbupgrade/'))).toEqual(['apps/dbupgrade/overlays/us-east-1-prod/NOTES.md']);
     expect(out).toMatch(/rendered 28 apps on 5 clusters: 0 created, 4 updated, \d+ removed/);

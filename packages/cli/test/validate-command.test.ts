@@ -11,7 +11,7 @@ beforeEach(async () => {
 describe('fleetform validate (the rendered fleet)', () => {
   it('GIVEN the example fleet THEN every value file and rendered object is valid', async () => {
     const { code, out } = await run('validate', '--root', root);
-    expect(out).toMatch(/^Summary: 1122 resources found in \d+ files - Valid: 1122, Invalid: 0, Errors: 0, Skipped: 0$/m);
+    expect(out).toMatch(/^Summary: 2001 resources found in \d+ files - Valid: 2001, Invalid: 0, Errors: 0, Skipped: 0$/m);
     expect(code).toBe(0);
   });
 

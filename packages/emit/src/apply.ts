@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { completeJournal, TEMP_SUFFIX, writeJournal } from './journal.js';
-import type { ChangePlan } from './plan.js';
+import { contentOf, type ChangePlan, type Wanted } from './plan.js';
 
 /**
  * Applies a plan in two phases, so that the tree ends entirely old or entirely new whatever happens:
@@ -11,7 +11,7 @@ import type { ChangePlan } from './plan.js';
  *    finished by the next command (`recoverInterruptedRender`).
  * Each rename is atomic, so no file is ever half written.
  */
-export async function applyChanges(root: string, wanted: ReadonlyMap<string, string>, plan: ChangePlan): Promise<void> {
+export async function applyChanges(root: string, wanted: ReadonlyMap<string, Wanted>, plan: ChangePlan): Promise<void> {
   const targets = [...plan.create, ...plan.update];
   const staged: string[] = [];
   const createdDirs: string[] = [];
@@ -24,7 +24,7 @@ export async function applyChanges(root: string, wanted: ReadonlyMap<string, str
       staged.push(temp);
       // No fsync per file: the journal is synced before anything is renamed, and a killed process
       // loses no written data. (A power cut can; a render is cheap to repeat and --check finds it.)
-      await writeFile(temp, wanted.get(path)!, 'utf8');
+      await writeFile(temp, contentOf(wanted.get(path)!), 'utf8');
     }
   } catch (cause) {
     await Promise.all(staged.map((temp) => rm(temp, { force: true })));

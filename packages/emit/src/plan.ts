@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { matchesStamp, type FileStamp } from './render-state.js';
 import { listFiles, readHead } from './scan.js';
 
 /** What a render would change on disk. */
@@ -16,7 +17,14 @@ export interface ChangePlan {
    * are never touched; the command names them, since whoever wrote one may expect it to take effect.
    */
   readonly foreign?: readonly string[];
+  /** Wanted files shown unchanged by their stamp (see RenderState), without being read. */
+  readonly untouched?: ReadonlySet<string>;
 }
+
+/** A wanted file: its text, or a key identifying its content and the text made on demand. */
+export type Wanted = string | { readonly key: string; text(): string };
+
+export const contentOf = (wanted: Wanted): string => (typeof wanted === 'string' ? wanted : wanted.text());
 
 export interface Ownership {
   /** The top-level folders generated files live in, e.g. `apps`, `clusters`. */
@@ -57,21 +65,43 @@ export function unsafePathReason(path: string, ownership: Ownership): string | u
   return undefined;
 }
 
-/** Compares the wanted files with the disk. Reads only; changes nothing. Throws UnsafePathError before reading anything. */
-export async function planChanges(root: string, wanted: ReadonlyMap<string, string>, ownership: Ownership): Promise<ChangePlan> {
+/**
+ * Compares the wanted files with the disk. Reads only; changes nothing. Throws UnsafePathError before
+ * reading anything. With the stamps an earlier render left (see RenderState), a file whose key and
+ * stamp both match is known unchanged without being read or serialised.
+ */
+export async function planChanges(
+  root: string,
+  wanted: ReadonlyMap<string, Wanted>,
+  ownership: Ownership,
+  stamps: Readonly<Record<string, FileStamp>> = {},
+  /** Paths the caller has just shown to match their stamps, so they are not checked twice. */
+  untouchedBefore?: ReadonlySet<string>,
+): Promise<ChangePlan> {
+  const matches = (path: string): boolean => (untouchedBefore ? untouchedBefore.has(path) : matchesStamp(root, path, stamps[path]));
   const unsafe = [...wanted.keys()].filter((path) => unsafePathReason(path, ownership) !== undefined);
   if (unsafe.length > 0) throw new UnsafePathError(unsafe);
   const create: string[] = [];
   const update: string[] = [];
+  const untouched = new Set<string>();
   let unchanged = 0;
   const entries = [...wanted];
   // Reads run a batch at a time: one at a time leaves the disk idle, all at once runs out of handles.
   for (let start = 0; start < entries.length; start += READ_BATCH) {
     const batch = entries.slice(start, start + READ_BATCH);
-    const current = await Promise.all(batch.map(([path]) => readFile(join(root, path), 'utf8').catch(() => undefined)));
-    batch.forEach(([path, content], i) => {
-      if (current[i] === undefined) create.push(path);
-      else if (current[i] !== content) update.push(path);
+    const current = await Promise.all(
+      batch.map(async ([path, file]) => {
+        const stamp = stamps[path];
+        if (typeof file !== 'string' && stamp?.key === file.key && matches(path)) return UNTOUCHED;
+        return readFile(join(root, path), 'utf8').catch(() => undefined);
+      }),
+    );
+    batch.forEach(([path, file], i) => {
+      if (current[i] === UNTOUCHED) {
+        untouched.add(path);
+        unchanged++;
+      } else if (current[i] === undefined) create.push(path);
+      else if (current[i] !== contentOf(file)) update.push(path);
       else unchanged++;
     });
   }
@@ -80,8 +110,11 @@ export async function planChanges(root: string, wanted: ReadonlyMap<string, stri
   const generatedFolders = new Set([...wanted.keys()].map((path) => dirname(path)));
   for (const path of await listFiles(root, ownership.folders)) {
     if (wanted.has(path) || ownership.isInput(path)) continue;
-    if (ownership.isGenerated(await readHead(join(root, path)))) remove.push(path);
+    // A stamp that matches is a file fleetform wrote and nobody touched since: its header is fleetform's.
+    if ((stamps[path] !== undefined && matches(path)) || ownership.isGenerated(await readHead(join(root, path)))) remove.push(path);
     else if (generatedFolders.has(dirname(path))) foreign.push(path);
   }
-  return { create, update, remove, unchanged, foreign };
+  return { create, update, remove, unchanged, foreign, untouched };
 }
+
+const UNTOUCHED = Symbol('untouched');

@@ -1,23 +1,27 @@
-import { open, readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** All files under the given top-level folders of `root`, as sorted repository-relative paths. */
+/**
+ * All files under the given top-level folders of `root`, as sorted repository-relative paths. Read
+ * with synchronous calls, which are several times faster for many small folders (see render-state.ts).
+ */
 export async function listFiles(root: string, folders: readonly string[]): Promise<string[]> {
   const found: string[] = [];
-  const walk = async (relative: string): Promise<void> => {
+  const walk = (relative: string): void => {
     let entries;
     try {
-      entries = await readdir(join(root, relative), { withFileTypes: true });
+      entries = readdirSync(join(root, relative), { withFileTypes: true });
     } catch {
       return;
     }
     for (const entry of entries) {
       const path = `${relative}/${entry.name}`;
-      if (entry.isDirectory()) await walk(path);
+      if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) found.push(path);
     }
   };
-  for (const folder of folders) await walk(folder);
+  for (const folder of folders) walk(folder);
   return found.sort();
 }
 

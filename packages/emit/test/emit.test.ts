@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { applyChanges, listFiles, planChanges, type Ownership } from '@fleetform/emit';
+import { applyChanges, listFiles, planChanges, stampFiles, type Ownership } from '@fleetform/emit';
 
 const MARK = '# generated';
 const ownership: Ownership = {
@@ -49,7 +49,37 @@ describe('planChanges', () => {
       unchanged: 1,
       // Left alone, and named: a hand-written file in a folder fleetform writes into.
       foreign: ['out/hand-written.yaml'],
+      untouched: new Set(),
     });
+  });
+
+  it('with the stamps of an earlier render, knows an untouched file unchanged without making its text, and reads any file that was touched', async () => {
+    await put({ 'out/a.yaml': `${MARK}
+a
+`, 'out/b.yaml': `${MARK}
+b
+` });
+    const stamps = stampFiles(root, new Map([['out/a.yaml', 'key-a'], ['out/b.yaml', 'key-b']]));
+    // Touched since: same size, new content. Its stamp no longer matches, so it is read and compared.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeFile(join(root, 'out/b.yaml'), `${MARK}
+B
+`);
+    const never = (path: string) => ({
+      key: `key-${path}`,
+      text: () => {
+        throw new Error(`the text of ${path} was made`);
+      },
+    });
+    const wanted = new Map([
+      ['out/a.yaml', never('a')],
+      ['out/b.yaml', { key: 'key-b', text: () => `${MARK}
+b
+` }],
+    ]);
+    const plan = await planChanges(root, wanted, ownership, stamps);
+    expect(plan).toMatchObject({ create: [], update: ['out/b.yaml'], remove: [], unchanged: 1 });
+    expect([...plan.untouched!]).toEqual(['out/a.yaml']);
   });
 });
 

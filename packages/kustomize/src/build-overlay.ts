@@ -11,7 +11,13 @@ export type Manifest = Record<string, unknown> & {
 };
 
 /** Files by repository-relative path. */
-export type FileTree = ReadonlyMap<string, string>;
+/**
+ * The files a build reads, by path: a Map, or a view that produces each file when it is read. A
+ * view that made a file from values may also give them back (`parsed`), so the build need not parse
+ * the text it has just serialised: fleetform's own output, whose YAML round trip is the YAML library's
+ * to keep (and the yaml package's tests hold it to that).
+ */
+export type FileTree = Pick<ReadonlyMap<string, string>, 'get' | 'has'> & { parsed?(path: string): unknown[] | undefined };
 
 export class KustomizeBuildError extends Error {
   override readonly name = 'KustomizeBuildError';
@@ -34,7 +40,7 @@ export function buildKustomization(files: FileTree, dir: string, cache: ParseCac
     if (text === undefined) throw new KustomizeBuildError(`${path}: no such file or kustomization`);
     const cached = cache.get(path);
     if (cached?.text === text) return cached.values as T[];
-    const values = parseFile(path, text);
+    const values = files.parsed?.(path) ?? parseFile(path, text);
     cache.set(path, { text, values });
     return values as T[];
   };

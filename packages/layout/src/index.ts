@@ -1,9 +1,11 @@
 export { layoutFleet, type ClusterObjects, type FleetLayout } from './layout-fleet.js';
-export type { BuiltApp, BuiltFleet, BuiltInstance, ClusterSummary } from './model.js';
+export type { BuiltApp, BuiltFleet, BuiltInstance, ClusterSummary, ReusedApp } from './model.js';
 export { encodeOverlay, assertFaithful, UnfaithfulOverlayError, type EncodedOverlay } from './encode-overlay.js';
 export { groupIntoOverlays, OverlayNameClashError, type OverlayGroup } from './overlay-groups.js';
-export { DuplicatePathError, FileSet, GENERATED_MARKER, generatedHeader, objectFileName } from './file-set.js';
+export { DuplicatePathError, FileSet, GENERATED_MARKER, generatedHeader, objectFileName, serialise, textKey, type GeneratedFile } from './file-set.js';
 export { buildApplication, MANIFEST_GENERATE_PATHS } from './argocd/application.js';
+export { chartRelease, DEFAULT_CHART_KINDS, type ChartRelease } from './argocd/chart-release.js';
+export { allowCharts, type TeamChart } from './argocd/chart-project.js';
 export { buildAppProject } from './argocd/app-project.js';
 export { buildRootApplication, ROOT_APPLICATION } from './argocd/root.js';
 export { APPLICATION_HEALTH_CHECK, buildArgocdSettings } from './argocd/bootstrap.js';
@@ -13,3 +15,8 @@ export { buildApplicationSet, ApplicationSetMismatchError, type ApplicationSetEl
 export { ADDON_LABEL, ADDON_PART_OF, addonResourcesName, buildAddonApplication, buildAddonResourcesApplication } from './argocd/addon-application.js';
 export { deriveAddonWaves, UNUSED_ADDON_WAVE, type AddonUnit, type AppUsage } from './argocd/addon-waves.js';
 export { addonFile, addonResourcesDir, layoutAddons, type ClusterContent } from './layout-addons.js';
+export { buildClusterSecret, CLUSTER_SECRET_LABELS, clusterSecretName, SECRET_TYPE_LABEL, serverFrom, type ClusterTarget } from './argocd/cluster-secret.js';
+export { buildHubApplicationSet, hubApplicationName, type HubMember, type HubSetOptions } from './argocd/hub-application-set.js';
+export { buildArgocdCmdParams, type ApplicationSetControllerNeeds } from './argocd/bootstrap.js';
+export { applicationsSyncOf } from './argocd/application-set.js';
+export { layoutHub, planHub, type HubPlan, type RemoteTarget } from './layout-hub.js';

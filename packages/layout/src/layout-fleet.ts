@@ -2,14 +2,17 @@ import { KUSTOMIZATION_FILE, type ParseCache } from '@fleetform/kustomize';
 import { canonicalize, SyncWaveTable, type KubeObject } from '@fleetform/objects';
 import { buildAppProject } from './argocd/app-project.js';
 import { buildApplication } from './argocd/application.js';
+import { allowCharts, type TeamChart } from './argocd/chart-project.js';
+import { chartRelease } from './argocd/chart-release.js';
 import { buildApplicationSet, type ApplicationSetElement } from './argocd/application-set.js';
-import { buildArgocdSettings } from './argocd/bootstrap.js';
+import { buildArgocdCmdParams, buildArgocdSettings } from './argocd/bootstrap.js';
 import { buildRootApplication } from './argocd/root.js';
 import { assertFaithful, encodeOverlay } from './encode-overlay.js';
-import { FileSet, objectFileName } from './file-set.js';
+import { FileSet, objectFileName, serialise, type GeneratedFile } from './file-set.js';
 import type { Values } from '@fleetform/values';
-import type { BuiltApp, BuiltFleet } from './model.js';
+import type { BuiltApp, BuiltFleet, ReusedApp } from './model.js';
 import { layoutAddons } from './layout-addons.js';
+import { layoutHub, planHub } from './layout-hub.js';
 import { groupIntoOverlays } from './overlay-groups.js';
 import { baseDir, clusterDir, overlayDir } from './paths.js';
 
@@ -20,8 +23,10 @@ export interface ClusterObjects {
 }
 
 export interface FleetLayout {
-  /** Every generated file, by repository-relative path, in path order. */
+  /** Every generated file, by repository-relative path, in path order (serialised when first read). */
   readonly files: Map<string, string>;
+  /** The same files unserialised, each with a key that identifies its content. */
+  readonly generated: Map<string, GeneratedFile>;
   /** The final objects per cluster, in cluster name order. */
   readonly clusters: Map<string, ClusterObjects>;
   /** The overlay each app uses on each cluster: `app` → `cluster` → overlay name. */
@@ -37,19 +42,24 @@ export function layoutFleet(built: BuiltFleet): FleetLayout {
   const clusters = new Map<string, ClusterObjects>(built.clusters.map((c) => [c.name, { apps: new Map(), argocd: [] }]));
   const overlays = new Map<string, Map<string, string>>();
   for (const app of built.apps) {
-    overlays.set(app.app.name, layoutApp(files, app, clusters));
+    overlays.set(app.app.name, app.reused ? reuseApp(files, app, app.reused, clusters) : layoutApp(files, app, clusters));
   }
   const waves = SyncWaveTable.from(built.fleet.syncWaves);
+  // Hub delivery (issue 10): the hub's folder receives the apps of every cluster, so plan them first.
+  const hub = planHub(built, overlays, waves);
   for (const cluster of built.clusters) {
     const objects = clusters.get(cluster.name)!;
     const teams = new Map<string, KubeObject[]>();
+    const charts = new Map<string, TeamChart[]>();
     const sets = new Map<string, { elements: ApplicationSetElement[]; applications: KubeObject[]; files: string[] }>();
     for (const app of built.apps) {
       const instance = app.instances.find((i) => i.cluster === cluster.name);
-      if (!instance) continue;
+      if (!instance || hub?.delivers(app.app.name, cluster.name)) continue;
       const overlay = overlays.get(app.app.name)!.get(cluster.name)!;
-      const application = canonicalize(buildApplication(built.fleet, app.app, cluster.name, overlay, instance.values, waves.waveOf('Application', app.app.name)));
+      const release = chartRelease(app.app, instance.values, built.fleet.regions[cluster.region]?.registry ?? '');
+      const application = canonicalize(buildApplication(built.fleet, app.app, cluster.name, overlay, instance.values, waves.waveOf('Application', app.app.name), release));
       teams.set(app.app.team, [...(teams.get(app.app.team) ?? []), ...instance.objects]);
+      if (release) charts.set(app.app.team, [...(charts.get(app.app.team) ?? []), { release, namespace: app.app.namespace.name }]);
       const setName = applicationSetOf(built.fleet, app.app, instance.values);
       if (setName) {
         const set = sets.get(setName) ?? { elements: [], applications: [], files: [] };
@@ -68,8 +78,11 @@ export function layoutFleet(built: BuiltFleet): FleetLayout {
       files.addYaml(`${clusterDir(cluster.name)}/appsets/${name}.yaml`, `the apps that name ApplicationSet ${name}, on ${cluster.file}`, applicationSet);
       objects.argocd.push(applicationSet);
     }
-    for (const [team, teamObjects] of [...teams].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const project = canonicalize(buildAppProject(built.fleet, { team, cluster: cluster.name, objects: teamObjects }, waves.waveOf('AppProject', team)));
+    const isHub = cluster.name === hub?.cluster;
+    if (isHub) layoutHub(files, built, hub, objects.argocd, waves);
+    const remote = isHub ? hub.teams : new Map<string, never[]>();
+    for (const team of [...new Set([...teams.keys(), ...remote.keys()])].sort()) {
+      const project = canonicalize(allowCharts(buildAppProject(built.fleet, { team, cluster: cluster.name, objects: teams.get(team) ?? [], remote: remote.get(team) }, waves.waveOf('AppProject', team)), charts.get(team) ?? []));
       files.addYaml(`${clusterDir(cluster.name)}/projects/${team}.yaml`, `the apps of team ${team} on ${cluster.file}`, project);
       objects.argocd.push(project);
     }
@@ -81,8 +94,27 @@ export function layoutFleet(built: BuiltFleet): FleetLayout {
     const settings = canonicalize(buildArgocdSettings(built.fleet, cluster.name));
     files.addYaml(`${clusterDir(cluster.name)}/bootstrap/argocd-cm.yaml`, built.fleetFile, settings);
     objects.argocd.push(root, settings);
+    const params = buildArgocdCmdParams(built.fleet, cluster.name, {
+      progressiveSyncs: isHub && hub.sets.size > 0,
+      policyOverride: (sets.size > 0 || (isHub && hub.sets.size > 0)) && built.fleet.argocd?.applicationsSync !== undefined && built.fleet.argocd.applicationsSync !== 'sync',
+    });
+    if (params) {
+      const canonical = canonicalize(params);
+      files.addYaml(`${clusterDir(cluster.name)}/bootstrap/argocd-cmd-params-cm.yaml`, built.fleetFile, canonical);
+      objects.argocd.push(canonical);
+    }
   }
-  return { files: files.entries(), clusters, overlays };
+  const generated = files.generated();
+  let serialised: Map<string, string> | undefined;
+  return {
+    generated,
+    get files() {
+      serialised ??= serialise(generated);
+      return serialised;
+    },
+    clusters,
+    overlays,
+  };
 }
 
 /**
@@ -92,7 +124,16 @@ export function layoutFleet(built: BuiltFleet): FleetLayout {
 function applicationSetOf(fleet: BuiltFleet['fleet'], app: BuiltApp['app'], values: Values): string | undefined {
   const delivery = values.argocd?.delivery ?? fleet.argocd?.delivery ?? 'applications';
   if (values.argocd?.delivery === 'applications') return undefined;
+  // A chart app's Helm source and values are its own; an ApplicationSet's template has one source for all.
+  if (values.chart) return undefined;
   return values.argocd?.applicationSet ?? (delivery === 'applicationsets' ? app.team : undefined);
+}
+
+/** An app whose files an earlier render laid out, unchanged since: its files as they were. */
+function reuseApp(files: FileSet, app: BuiltApp, reused: ReusedApp, clusters: Map<string, ClusterObjects>): Map<string, string> {
+  for (const [path, file] of reused.files) files.addFile(path, file);
+  for (const instance of app.instances) clusters.get(instance.cluster)!.apps.set(app.app.name, instance.objects);
+  return new Map(reused.overlays);
 }
 
 function layoutApp(files: FileSet, { app, base, instances }: BuiltApp, clusters: Map<string, ClusterObjects>): Map<string, string> {

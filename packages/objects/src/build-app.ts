@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@fleetform/diagnostics';
+import { buildAnalysisTemplates } from './builders/analysis-template.js';
 import { buildAutoscalers } from './builders/autoscaler.js';
 import { buildConfigMap } from './builders/config-map.js';
 import { buildDisruptionBudgets } from './builders/disruption-budget.js';
@@ -11,6 +12,7 @@ import { buildRawResources } from './builders/raw-resources.js';
 import { buildServiceAccount } from './builders/service-account.js';
 import { buildServiceMonitors } from './builders/service-monitor.js';
 import { buildServices } from './builders/service.js';
+import { buildTrafficRouting } from './builders/traffic-routing.js';
 import { buildWorkloads } from './builders/workload.js';
 import { BuildContext, type BuildInput } from './context.js';
 import type { KubeObject } from './kube.js';
@@ -28,6 +30,8 @@ export const BUILDERS = {
   externalSecrets: buildExternalSecrets,
   workloads: buildWorkloads,
   services: buildServices,
+  analysisTemplates: buildAnalysisTemplates,
+  trafficRouting: buildTrafficRouting,
   autoscalers: buildAutoscalers,
   disruptionBudgets: buildDisruptionBudgets,
   networkPolicies: buildNetworkPolicies,

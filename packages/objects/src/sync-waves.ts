@@ -22,6 +22,8 @@ export const DEFAULT_SYNC_WAVES: Readonly<Record<string, number>> = {
   Secret: 1,
   SecretStore: 1,
   ExternalSecret: 1,
+  // A Rollout names its analyses; they exist before it syncs.
+  AnalysisTemplate: 1,
   Deployment: 2,
   StatefulSet: 2,
   DaemonSet: 2,
@@ -33,6 +35,8 @@ export const DEFAULT_SYNC_WAVES: Readonly<Record<string, number>> = {
   PodDisruptionBudget: 2,
   NetworkPolicy: 2,
   Ingress: 2,
+  VirtualService: 2,
+  DestinationRule: 2,
   ServiceMonitor: 2,
   PodMonitor: 2,
   PrometheusRule: 2,

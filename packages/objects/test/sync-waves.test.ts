@@ -28,6 +28,7 @@ describe('sync waves', () => {
       ServiceAccount: '0',
       ConfigMap: '1',
       Deployment: '2',
+      NetworkPolicy: '2',
       Widget: '2',
       ValidatingWebhookConfiguration: '3',
     });

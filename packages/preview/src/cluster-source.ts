@@ -1,4 +1,5 @@
 import { error, type Diagnostic } from '@fleetform/diagnostics';
+import { buildClusterSecret, CLUSTER_SECRET_LABELS, SECRET_TYPE_LABEL } from '@fleetform/layout';
 import { loadFleet, readInputs } from '@fleetform/values';
 import { parseYamlStream, type SourceDocument } from '@fleetform/yaml';
 
@@ -20,11 +21,11 @@ export interface ClusterList {
 /** Where the clusters generator gets its clusters; read once, when a clusters generator first asks. */
 export type ClusterSource = () => Promise<ClusterList>;
 
-export const SECRET_TYPE_LABEL = 'argocd.argoproj.io/secret-type';
+export { SECRET_TYPE_LABEL };
 export const IN_CLUSTER = 'https://kubernetes.default.svc';
 
 /** The labels a fleet cluster's secret carries: env, region and name, beside the cluster's own labels. */
-export const FLEET_CLUSTER_LABELS = { environment: 'env', region: 'region', name: 'name' } as const;
+export const FLEET_CLUSTER_LABELS = CLUSTER_SECRET_LABELS;
 
 const once = (read: () => Promise<ClusterList>): ClusterSource => {
   let list: Promise<ClusterList> | undefined;
@@ -32,9 +33,10 @@ const once = (read: () => Promise<ClusterList>): ClusterSource => {
 };
 
 /**
- * The fleet's clusters, as the cluster secrets a hub's Argo CD would hold for them: the name, the
- * API server from cluster.yaml (the in-cluster address when it names none), and the labels env,
- * region and name over the cluster's own labels.
+ * The fleet's clusters, as the cluster Secrets a hub's Argo CD holds for them: exactly the Secrets
+ * `render` writes into the hub's folder in `hub` delivery (name; API server from cluster.yaml, or
+ * in-cluster for the hub itself or a cluster that names none; the labels env, region and name over
+ * the cluster's own labels), read as `--clusters` reads Secrets.
  */
 export function clustersFromFleet(root: string): ClusterSource {
   return once(async () => {
@@ -51,19 +53,15 @@ export function clustersFromFleet(root: string): ClusterSource {
       }
       return { diagnostics: loaded.diagnostics };
     }
-    const clusters = [...loaded.inputs.clusters.values()].map(({ name, value }): ClusterSecret => ({
-      name,
-      server: value.server ?? IN_CLUSTER,
-      labels: {
-        ...value.labels,
-        [SECRET_TYPE_LABEL]: 'cluster',
-        [FLEET_CLUSTER_LABELS.environment]: value.environment,
-        [FLEET_CLUSTER_LABELS.region]: value.region,
-        [FLEET_CLUSTER_LABELS.name]: name,
-      },
-      annotations: {},
-    }));
-    return { clusters, diagnostics: loaded.diagnostics };
+    const fleet = loaded.inputs.fleet.value;
+    const problems: Diagnostic[] = [...loaded.diagnostics];
+    const clusters: ClusterSecret[] = [];
+    for (const { name, value } of loaded.inputs.clusters.values()) {
+      const secret = buildClusterSecret(fleet, { name, ...value }, fleet.argocd?.hub?.cluster);
+      const cluster = readSecret(secret as SecretLike, () => undefined, problems);
+      if (cluster) clusters.push(cluster);
+    }
+    return { clusters, diagnostics: problems };
   });
 }
 
@@ -78,7 +76,7 @@ export function clustersFromSecrets(text: string, file: string): ClusterSource {
     const problems: Diagnostic[] = [...diagnostics];
     const clusters: ClusterSecret[] = [];
     for (const document of documents) {
-      const cluster = readSecret(document, problems);
+      const cluster = readSecret(document.value as SecretLike, (path) => document.positionOf(path), problems);
       if (cluster) clusters.push(cluster);
     }
     return { clusters, diagnostics: problems };
@@ -92,13 +90,15 @@ type SecretLike = {
   stringData?: Record<string, unknown>;
 };
 
-function readSecret(document: SourceDocument, problems: Diagnostic[]): ClusterSecret | undefined {
-  const secret = document.value as SecretLike;
+/** Where in its file a path of the Secret is, when it has a file. */
+type PositionOf = (path: (string | number)[]) => ReturnType<SourceDocument['positionOf']> | undefined;
+
+function readSecret(secret: SecretLike, positionOf: PositionOf, problems: Diagnostic[]): ClusterSecret | undefined {
   const labels = strings(secret.metadata?.labels);
   if (secret.kind !== 'Secret' || labels[SECRET_TYPE_LABEL] !== 'cluster') {
     problems.push({
       ...error('FF808', 'not an Argo CD cluster secret; skipped', {
-        position: document.positionOf([]),
+        position: positionOf([]),
         expected: `kind Secret labelled ${SECRET_TYPE_LABEL}: cluster`,
         found: `kind ${String(secret.kind)}`,
       }),
@@ -112,7 +112,7 @@ function readSecret(document: SourceDocument, problems: Diagnostic[]): ClusterSe
     const encoded = secret.data?.[key];
     if (typeof encoded !== 'string') return undefined;
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded) || encoded.length % 4 !== 0) {
-      problems.push(error('FF808', `data.${key} is not base64`, { position: document.positionOf(['data', key]), path: `/data/${key}` }));
+      problems.push(error('FF808', `data.${key} is not base64`, { position: positionOf(['data', key]), path: `/data/${key}` }));
       return undefined;
     }
     return Buffer.from(encoded, 'base64').toString('utf8');

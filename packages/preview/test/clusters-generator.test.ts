@@ -74,13 +74,31 @@ describe('the fleet’s clusters as cluster secrets', () => {
     await write('clusters/us-staging/cluster.yaml', 'environment: staging\nregion: us\n');
     const { clusters: list, diagnostics } = await clustersFromFleet(root)();
     expect(diagnostics).toEqual([]);
+    const fleetform = (cluster: string) => ({ 'app.kubernetes.io/managed-by': 'fleetform', 'fleetform.io/cluster': cluster });
+    const annotations = { 'argocd.argoproj.io/sync-wave': '-3' };
     expect(list).toEqual([
-      { name: 'eu-prod', server: 'https://eu.example.com', labels: { tier: 'production', 'argocd.argoproj.io/secret-type': 'cluster', env: 'prod', region: 'eu', name: 'eu-prod' }, annotations: {} },
-      { name: 'us-staging', server: 'https://kubernetes.default.svc', labels: { 'argocd.argoproj.io/secret-type': 'cluster', env: 'staging', region: 'us', name: 'us-staging' }, annotations: {} },
+      { name: 'eu-prod', server: 'https://eu.example.com', labels: { tier: 'production', 'argocd.argoproj.io/secret-type': 'cluster', env: 'prod', region: 'eu', name: 'eu-prod', ...fleetform('eu-prod') }, annotations },
+      { name: 'us-staging', server: 'https://kubernetes.default.svc', labels: { 'argocd.argoproj.io/secret-type': 'cluster', env: 'staging', region: 'us', name: 'us-staging', ...fleetform('us-staging') }, annotations },
     ]);
     const result = await preview(appSet({ generators: '- clusters: {}' }), { clusters: clustersFromFleet(root) });
     // us-staging's secret holds the in-cluster address, so no separate local cluster appears.
     expect(names(result)).toEqual(['eu-prod', 'us-staging']);
+  });
+
+  it('GIVEN a hub THEN are the Secrets render writes into its folder: the hub in-cluster, every other cluster at its server', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'fleetform-preview-hub-'));
+    const write = async (path: string, text: string) => {
+      await mkdir(join(root, path, '..'), { recursive: true });
+      await writeFile(join(root, path), text);
+    };
+    await write('clusters/fleet.yaml', 'git: {repoURL: https://example.com/fleet.git}\nargocd: {delivery: hub, hub: {cluster: eu-prod}}\nregions: {eu: {registry: r.example.com}}\nenvironments: [{name: staging}, {name: prod}]\n');
+    await write('clusters/eu-prod/cluster.yaml', 'environment: prod\nregion: eu\nserver: https://eu.example.com\n');
+    await write('clusters/eu-staging/cluster.yaml', 'environment: staging\nregion: eu\nserver: https://eu-staging.example.com\n');
+    const { clusters: list = [] } = await clustersFromFleet(root)();
+    expect(list.map((c) => [c.name, c.server, c.labels['fleetform.io/cluster']])).toEqual([
+      ['eu-prod', 'https://kubernetes.default.svc', 'eu-prod'],
+      ['eu-staging', 'https://eu-staging.example.com', 'eu-prod'],
+    ]);
   });
 
   it('says where to find clusters when there is no fleet', async () => {

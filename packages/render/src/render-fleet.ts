@@ -1,9 +1,12 @@
 import { type Diagnostic, error, type SourcePosition } from '@fleetform/diagnostics';
-import { ApplicationSetMismatchError, layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout } from '@fleetform/layout';
+import { ApplicationSetMismatchError, layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout, type GeneratedFile } from '@fleetform/layout';
 import { buildAppObjects, objectId, scopesFrom, SyncWaveTable, type KubeObject, type Scopes } from '@fleetform/objects';
 import { resolveBase, resolveInstances, type Layer } from '@fleetform/resolve';
-import { loadFleet, type FleetInputs, type InputFiles } from '@fleetform/values';
+import { loadFleet, type FleetInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
 import type { PathSegment, SourceDocument } from '@fleetform/yaml';
+import { appKeys } from './app-keys.js';
+import { builtFromRecord, recordOf, type AppRecord, type ReusableApp } from './app-record.js';
+import { checkChartApp } from './chart-checks.js';
 import { imageOverrides } from './image-overrides.js';
 
 export interface RenderResult {
@@ -11,31 +14,88 @@ export interface RenderResult {
   readonly layout?: FleetLayout;
   readonly inputs?: FleetInputs;
   readonly diagnostics: readonly Diagnostic[];
+  /** Present with the layout: every app's record, for a later render to reuse. */
+  readonly records?: ReadonlyMap<string, AppRecord>;
+  /** The apps this render built (the others it reused). */
+  readonly built?: readonly string[];
+}
+
+export interface RenderOptions {
+  /**
+   * An app already built and laid out: by an earlier render whose files are still on disk as it
+   * wrote them, with the key (see appKeys) it had then, or by a worker of this render. Such an app
+   * is not built or laid out again.
+   */
+  readonly reuse?: (app: string, key: string) => ReusableApp | undefined;
+  /** Build only these apps (a worker's share); the others are left out of the result. */
+  readonly only?: ReadonlySet<string>;
+  /** The inputs loaded already (see prepareRender), so they are not loaded twice. */
+  readonly prepared?: PreparedRender;
+}
+
+/** The inputs loaded and checked, and every app's key: what deciding which apps to build needs. */
+export interface PreparedRender {
+  readonly loaded: ReturnType<typeof loadFleet>;
+  readonly keys: ReadonlyMap<string, string>;
+}
+
+export function prepareRender(files: InputFiles, parseYaml?: ParseYaml): PreparedRender {
+  const loaded = loadFleet(files, parseYaml);
+  return { loaded, keys: loaded.inputs ? appKeys(files, loaded.inputs, crdsOf(loaded.inputs)) : new Map() };
+}
+
+function crdsOf(inputs: FleetInputs): KubeObject[] {
+  return [...inputs.apps.values()].flatMap((a) => a.resources.map((r) => r.object)).filter((o) => o.kind === 'CustomResourceDefinition');
 }
 
 /**
  * The whole render, pure: load and validate the inputs, resolve every app on every cluster, build
  * the objects, lay them out as files. Nothing touches the disk; the caller decides what to write.
  */
-export function renderFleet(files: InputFiles): RenderResult {
-  const loaded = loadFleet(files);
+export function renderFleet(files: InputFiles, options: RenderOptions = {}): RenderResult {
+  const { loaded, keys } = options.prepared ?? prepareRender(files);
   if (!loaded.inputs) return { diagnostics: loaded.diagnostics };
   const { inputs } = loaded;
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  const crds = [...inputs.apps.values()].flatMap((a) => a.resources.map((r) => r.object)).filter((o) => o.kind === 'CustomResourceDefinition');
-  const scopes = scopesFrom(crds);
-  const apps = [...inputs.apps.keys()].map((name) => buildApp(inputs, name, scopes, diagnostics));
+  const scopes = scopesFrom(crdsOf(inputs));
+  const reused = new Map<string, ReusableApp>();
+  const appDiagnostics = new Map<string, readonly Diagnostic[]>();
+  const names = [...inputs.apps.keys()].filter((name) => options.only?.has(name) ?? true);
+  const apps = names.map((name) => {
+    const key = keys.get(name)!;
+    const earlier = options.reuse?.(name, key);
+    if (earlier) {
+      reused.set(name, earlier);
+      diagnostics.push(...earlier.record.diagnostics);
+      return builtFromRecord(earlier);
+    }
+    const own: Diagnostic[] = [];
+    const built = buildApp(inputs, name, scopes, own);
+    appDiagnostics.set(name, own);
+    diagnostics.push(...own);
+    return built;
+  });
   diagnostics.push(...findClashesAcrossApps(apps));
   const unique = dedupeAcrossTargets(diagnostics);
   if (unique.some((d) => d.severity === 'error')) return { inputs, diagnostics: unique };
   const built: BuiltFleet = {
     fleet: inputs.fleet.value,
     fleetFile: inputs.fleet.file,
-    clusters: [...inputs.clusters.values()].map((c) => ({ name: c.name, environment: c.value.environment, region: c.value.region, file: c.file, labels: c.value.labels, addons: c.value.addons })),
+    clusters: [...inputs.clusters.values()].map((c) => ({ name: c.name, environment: c.value.environment, region: c.value.region, file: c.file, server: c.value.server, labels: c.value.labels, addons: c.value.addons })),
     apps,
   };
   try {
-    return { inputs, layout: layoutFleet(built), diagnostics: unique };
+    const layout = layoutFleet(built);
+    const filesOf = filesByApp(layout.generated);
+    const records = new Map(
+      apps.map((app) => {
+        const { name } = app.app;
+        const record = reused.get(name)?.record ?? recordOf(keys.get(name)!, app, layout.overlays.get(name)!, filesOf.get(name) ?? [], appDiagnostics.get(name)!);
+        return [name, record] as const;
+      }),
+    );
+    const builtNow = apps.filter((a) => !a.reused || reused.get(a.app.name)?.builtNow).map((a) => a.app.name);
+    return { inputs, layout, diagnostics: unique, records, built: builtNow };
   } catch (cause) {
     if (cause instanceof OverlayNameClashError) {
       return { inputs, diagnostics: [...unique, error('FF215', cause.message, { hint: 'cluster names must not look like another `<region>-<environment>`' })] };
@@ -72,7 +132,7 @@ function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics
       syncWaves: waves(instance.values),
       locate: locator(inputs, instance.layers, files.source),
     });
-    diagnostics.push(...built.diagnostics);
+    diagnostics.push(...built.diagnostics, ...checkChartApp(inputs.fleet.value, instance.cluster, instance.values, locator(inputs, instance.layers, files.source)));
     return {
       cluster: instance.cluster,
       environment: instance.environment,
@@ -85,17 +145,26 @@ function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics
   return { app: base.app, base: builtBase.objects, instances };
 }
 
+/** The files under apps/NAME/, per app: an app's own files (its base and overlays). */
+function filesByApp(files: ReadonlyMap<string, GeneratedFile>): Map<string, [string, GeneratedFile][]> {
+  const byApp = new Map<string, [string, GeneratedFile][]>();
+  for (const [path, file] of files) {
+    const app = /^apps\/([^/]+)\//.exec(path)?.[1];
+    if (app === undefined) continue;
+    const files = byApp.get(app) ?? [];
+    files.push([path, file]);
+    byApp.set(app, files);
+  }
+  return byApp;
+}
+
 /**
  * Where a merged value was written: in the file of the last layer that sets it (a profile in
  * fleet.yaml, a cluster.yaml, an override), or for a value no layer sets (one that is missing), at
  * the deepest part of its path in app.yaml.
  */
 function locator(inputs: FleetInputs, layers: readonly Layer[], app: SourceDocument): (path: readonly PathSegment[]) => SourcePosition {
-  const sources = new Map<string, SourceDocument>([
-    [inputs.fleet.file, inputs.fleet.source],
-    ...[...inputs.clusters.values()].map((c) => [c.file, c.source] as const),
-    ...[...inputs.apps.values()].map((a) => [a.file, a.source] as const),
-  ]);
+  const sources = sourcesOf(inputs);
   return (path) => {
     for (const layer of [...layers].reverse()) {
       if (valueAt(layer.values, path) === undefined) continue;
@@ -104,6 +173,21 @@ function locator(inputs: FleetInputs, layers: readonly Layer[], app: SourceDocum
     }
     return app.positionOf(path);
   };
+}
+
+/** Every value file's source by path, made once per render (a locator is made per app and cluster). */
+const sourcesByInputs = new WeakMap<FleetInputs, Map<string, SourceDocument>>();
+function sourcesOf(inputs: FleetInputs): Map<string, SourceDocument> {
+  let sources = sourcesByInputs.get(inputs);
+  if (!sources) {
+    sources = new Map<string, SourceDocument>([
+      [inputs.fleet.file, inputs.fleet.source],
+      ...[...inputs.clusters.values()].map((c) => [c.file, c.source] as const),
+      ...[...inputs.apps.values()].map((a) => [a.file, a.source] as const),
+    ]);
+    sourcesByInputs.set(inputs, sources);
+  }
+  return sources;
 }
 
 function valueAt(values: unknown, path: readonly PathSegment[]): unknown {

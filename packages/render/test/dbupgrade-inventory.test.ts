@@ -21,7 +21,9 @@ describe('dbupgrade on us-east-1-prod', async () => {
       'CustomResourceDefinition/dbupgrades.dbupgrade.subbug.learning',
       'Deployment/dbupgrade-controller',
       'Namespace/dbupgrade-system',
+      'NetworkPolicy/dbupgrade-allow-dns',
       'NetworkPolicy/dbupgrade-controller',
+      'NetworkPolicy/dbupgrade-default-deny',
       'PodDisruptionBudget/dbupgrade-controller',
       'Service/dbupgrade-webhook',
       'ServiceAccount/dbupgrade-controller',
@@ -80,9 +82,11 @@ describe('dbupgrade on us-east-1-prod', async () => {
 
   it('keeps one controller up during disruptions and limits its traffic', () => {
     expect(get('PodDisruptionBudget').spec.minAvailable).toBe(1);
-    const policy = get('NetworkPolicy').spec;
-    expect(policy.policyTypes).toEqual(['Ingress', 'Egress']);
-    expect(policy.ingress[0].ports).toEqual([{ port: 9443, protocol: 'TCP' }]);
+    const policy = (name: string) => objects.find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === name)?.spec as any;
+    expect(policy('dbupgrade-default-deny')).toEqual({ podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'dbupgrade' } }, policyTypes: ['Ingress', 'Egress'] });
+    expect(policy('dbupgrade-controller').policyTypes).toEqual(['Ingress', 'Egress']);
+    // The API server calls the webhook from addresses no selector describes: any source may reach 9443.
+    expect(policy('dbupgrade-controller').ingress).toContainEqual({ ports: [{ port: 9443, protocol: 'TCP' }] });
   });
 
   it('syncs in the waves of section 9: CRD -1, RBAC 0, Certificate 1, workload 2, webhook 3', () => {

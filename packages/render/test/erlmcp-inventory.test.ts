@@ -25,6 +25,8 @@ describe('erlmcp', async () => {
       'HorizontalPodAutoscaler/erlmcp',
       'Namespace/erlmcp',
       'NetworkPolicy/erlmcp',
+      'NetworkPolicy/erlmcp-allow-dns',
+      'NetworkPolicy/erlmcp-default-deny',
       'PodDisruptionBudget/erlmcp',
       'Service/erlmcp-client',
       'Service/erlmcp-headless',

@@ -14,20 +14,23 @@ describe('mca on us-east-1-prod', async () => {
     return found;
   };
   const wave = (kind: string, name?: string) => get(kind, name).metadata.annotations?.['argocd.argoproj.io/sync-wave'];
-  const container = (name: string) => get('Deployment', name).spec.template.spec.containers[0];
+  /** The operator runs as a blue-green Rollout, the webhook as a Deployment. */
+  const workload = (name: string): KubeObject & Loose => get(name === 'mca-operator' ? 'Rollout' : 'Deployment', name);
+  const container = (name: string) => workload(name).spec.template.spec.containers[0];
 
   it('has the operator, its CRD and RBAC, the webhook with its TLS, monitoring and the blue-green Rollout', () => {
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual([
-      'AnalysisTemplate/success-rate',
+      'AnalysisTemplate/mca-success-rate',
       'Certificate/mca-webhook-cert',
       'ClusterRole/mca-operator',
       'ClusterRoleBinding/mca-operator',
       'ConfigMap/mca-config',
       'CustomResourceDefinition/mcaconfigs.mca.io',
-      'Deployment/mca-operator',
       'Deployment/mca-webhook',
       'MutatingWebhookConfiguration/mca-sidecar-injector',
       'Namespace/mca-system',
+      'NetworkPolicy/mca-allow-dns',
+      'NetworkPolicy/mca-default-deny',
       'NetworkPolicy/mca-operator',
       'NetworkPolicy/mca-webhook',
       'PodDisruptionBudget/mca-operator',
@@ -61,25 +64,26 @@ describe('mca on us-east-1-prod', async () => {
     expect(operator.resources).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } });
     expect(operator.livenessProbe.httpGet).toEqual({ path: '/healthz', port: 'health' });
     expect(operator.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'health' });
-    expect(get('Deployment', 'mca-operator').spec.template.spec.affinity.podAntiAffinity).toBeDefined();
+    expect(workload('mca-operator').spec.template.spec.affinity.podAntiAffinity).toBeDefined();
   });
 
-  it('lets the Argo Rollout run the three operator pods from the Deployment, blue-green, promoted by a person', () => {
-    const deployment = get('Deployment', 'mca-operator');
+  it('runs the three operator pods as an Argo Rollout, blue-green, promoted by a person, analysed before and after the switch', () => {
     const rollout = get('Rollout');
-    expect(deployment.spec.replicas).toBe(0);
     expect(rollout.spec.replicas).toBe(3);
-    expect(rollout.spec.workloadRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'mca-operator' });
-    expect(rollout.spec.selector.matchLabels).toEqual(deployment.spec.selector.matchLabels);
     const blueGreen = rollout.spec.strategy.blueGreen;
     expect(blueGreen).toMatchObject({ activeService: 'mca-operator-active', previewService: 'mca-operator-preview', autoPromotionEnabled: false, scaleDownDelaySeconds: 30 });
     for (const service of [blueGreen.activeService, blueGreen.previewService]) {
-      expect(get('Service', service).spec.selector).toEqual(deployment.spec.selector.matchLabels);
+      expect(get('Service', service).spec.selector).toEqual(rollout.spec.selector.matchLabels);
     }
     for (const analysis of [blueGreen.prePromotionAnalysis, blueGreen.postPromotionAnalysis]) {
       expect(analysis.templates.map((t: Loose) => t.templateName)).toEqual([get('AnalysisTemplate').metadata.name]);
     }
     expect(blueGreen.prePromotionAnalysis.args).toEqual([{ name: 'service-name', value: 'mca-operator-preview' }]);
+    expect(blueGreen.postPromotionAnalysis.args).toEqual([{ name: 'service-name', value: 'mca-operator-active' }]);
+    const [metric] = get('AnalysisTemplate').spec.metrics;
+    expect(metric).toMatchObject({ interval: '1m', count: 5, failureLimit: 1, successCondition: 'result[0] >= 0.99' });
+    expect(metric.provider.prometheus.address).toBe('http://prometheus-operated.monitoring.svc:9090');
+    expect(get('PodDisruptionBudget', 'mca-operator').spec.selector.matchLabels).toEqual(rollout.spec.selector.matchLabels);
   });
 
   it('injects the sidecar with a mutating webhook: fail closed, no side effects, only in namespaces that opt in', () => {
@@ -98,7 +102,7 @@ describe('mca on us-east-1-prod', async () => {
   it('serves the webhook over TLS from a cert-manager Certificate whose CA cert-manager injects', () => {
     const certificate = get('Certificate');
     expect(get('MutatingWebhookConfiguration').metadata.annotations['cert-manager.io/inject-ca-from']).toBe(`mca-system/${certificate.metadata.name}`);
-    expect(certificate.spec.issuerRef).toMatchObject({ name: 'ca-issuer', kind: 'ClusterIssuer' });
+    expect(certificate.spec.issuerRef).toMatchObject({ name: 'cluster-issuer', kind: 'ClusterIssuer' });
     expect(certificate.spec.dnsNames).toEqual(['mca-admission-webhook.mca-system.svc', 'mca-admission-webhook.mca-system.svc.cluster.local']);
     const pod = get('Deployment', 'mca-webhook').spec.template.spec;
     expect(pod.volumes).toContainEqual({ name: 'webhook-certs', secret: { secretName: certificate.spec.secretName } });
@@ -110,7 +114,7 @@ describe('mca on us-east-1-prod', async () => {
     expect(get('RoleBinding').subjects).toEqual([subject]);
     expect(get('Role').rules[0]).toEqual({ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] });
     expect(get('ClusterRole').rules[0].resources).toEqual(['mcaconfigs']);
-    for (const name of ['mca-operator', 'mca-webhook']) expect(get('Deployment', name).spec.template.spec.serviceAccountName).toBe('mca');
+    for (const name of ['mca-operator', 'mca-webhook']) expect(workload(name).spec.template.spec.serviceAccountName).toBe('mca');
   });
 
   it('is scraped by Prometheus and alerts when the operator or the webhook is down', () => {

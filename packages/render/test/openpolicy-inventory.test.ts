@@ -25,13 +25,13 @@ describe('openpolicy', async () => {
     if (!found) throw new Error(`no ${kind} ${name} in ${app}`);
     return found;
   };
-  const portOf = (app: string): number => get(app, 'Deployment').spec.template.spec.containers[0].ports[0].containerPort;
+  const portOf = (app: string): number => get(app, 'Rollout').spec.template.spec.containers[0].ports[0].containerPort;
 
   it('has 25 services in the seed groups, on ports 9001-9024 and the gateway on 9000', () => {
     expect(names).toHaveLength(25);
     const groups: Record<string, number[]> = {};
     for (const app of names) {
-      const group = get(app, 'Deployment').metadata.labels['app.kubernetes.io/component'];
+      const group = get(app, 'Rollout').metadata.labels['app.kubernetes.io/component'];
       (groups[group] ??= []).push(portOf(app));
     }
     expect(Object.fromEntries(Object.entries(groups).map(([g, ports]) => [g, ports.sort((a, b) => a - b)]))).toEqual(GROUPS);
@@ -50,13 +50,13 @@ describe('openpolicy', async () => {
   it('runs every service on the seed pattern: probes, resources, Service, HPA 3-10 on CPU 70% and memory 80%, ServiceMonitor, ConfigMap', () => {
     for (const app of names) {
       const port = portOf(app);
-      const container = get(app, 'Deployment').spec.template.spec.containers[0];
+      const container = get(app, 'Rollout').spec.template.spec.containers[0];
       expect(container.livenessProbe, app).toEqual({ httpGet: { path: '/healthz', port: 'http' }, initialDelaySeconds: 30, periodSeconds: 10 });
       expect(container.readinessProbe, app).toEqual({ httpGet: { path: '/health', port: 'http' }, initialDelaySeconds: 5, periodSeconds: 5 });
       expect(container.resources, app).toEqual({ requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } });
       expect(container.env, app).toEqual([{ name: 'SERVICE_PORT', value: String(port) }]);
       expect(container.envFrom, app).toEqual([{ configMapRef: { name: `${app}-config` } }]);
-      expect(get(app, 'Deployment').spec.strategy, app).toEqual({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } });
+      expect(get(app, 'Rollout').spec.strategy.canary, app).toMatchObject({ maxUnavailable: 1, maxSurge: 1, trafficRouting: { istio: expect.anything() } });
       expect(get(app, 'Service').spec.ports, app).toEqual([{ name: 'http', port, targetPort: 'http', protocol: 'TCP' }]);
       expect(get(app, 'HorizontalPodAutoscaler').spec, app).toMatchObject({
         minReplicas: 3,
@@ -87,19 +87,29 @@ describe('openpolicy', async () => {
     ]);
   });
 
-  it('sends 20% of the search traffic to its canary through Istio, by weight', () => {
-    const search = objectsOf('openpolicy-search');
-    const virtualService = search.find((o) => o.kind === 'VirtualService') as Loose;
-    const routes = virtualService.spec.http[0].route.map((r: Loose) => [r.destination.host, r.destination.port.number, r.weight]);
-    expect(routes).toEqual([
-      ['openpolicy-search-service', 9002, 80],
-      ['openpolicy-search-canary', 9002, 20],
-    ]);
-    for (const [host] of routes) expect(search.some((o) => o.kind === 'Service' && o.metadata.name === host), host).toBe(true);
-    expect((search.find((o) => o.kind === 'DestinationRule') as Loose).spec.host).toBe('openpolicy-search-canary');
-    const canary = get('openpolicy-search', 'Deployment', 'openpolicy-search-canary').spec;
-    expect(canary.replicas).toBe(1);
-    expect(canary.template.spec.containers[0].image).toBe('123456789012.dkr.ecr.us-east-1.amazonaws.com/openpolicy/search-service:v3.3.0');
+  it('releases every service as a canary through Istio weights on its Service\'s subsets: 5%, 25%, 50%, 100%, analysed', () => {
+    for (const app of names) {
+      const canary = get(app, 'Rollout').spec.strategy.canary;
+      expect(canary.steps.filter((s: Loose) => 'setWeight' in s).map((s: Loose) => s.setWeight), app).toEqual([5, 25, 50, 100]);
+      expect(canary.steps.filter((s: Loose) => s.analysis).map((s: Loose) => s.analysis.templates.map((t: Loose) => t.templateName)), app).toEqual(
+        Array(3).fill([`${app}-request-success-rate`, `${app}-request-duration`]),
+      );
+      const virtualService = get(app, 'VirtualService');
+      expect(virtualService.spec.http[0].route.map((r: Loose) => [r.destination.host, r.destination.subset, r.weight]), app).toEqual([
+        [`${app}-service`, 'stable', 100],
+        [`${app}-service`, 'canary', 0],
+      ]);
+      expect(get(app, 'DestinationRule').spec.subsets.map((s: Loose) => s.name), app).toEqual(['canary', 'stable']);
+      expect(get(app, 'AnalysisTemplate', `${app}-request-duration`).spec.metrics[0].successCondition, app).toBe('result[0] <= 500');
+    }
+  });
+
+  it('routes search.openpolicy.local from the platform\'s gateway, as the seed\'s VirtualService did', () => {
+    expect(get('openpolicy-search', 'VirtualService').spec).toMatchObject({
+      hosts: ['openpolicy-search-service', 'search.openpolicy.local'],
+      gateways: ['openpolicy-gateway', 'mesh'],
+    });
+    expect(objectsOf('openpolicy-search').filter((o) => o.kind === 'Deployment')).toEqual([]);
   });
 
   it('is delivered on every cluster by one ApplicationSet with a list generator, not by 25 Applications', () => {

@@ -48,15 +48,15 @@ describe('the rendered objects of the example fleet', async () => {
     ];
     const dev = ['AppProject/erlmcp', 'AppProject/ml-platform', 'AppProject/openpolicy', 'Application/erlmcp', 'Application/rental-ml', 'Application/root', 'ApplicationSet/openpolicy', 'ConfigMap/argocd-cm'];
     const argocdObjects = Object.fromEntries([...layout!.clusters].map(([cluster, { argocd }]) => [cluster, argocd.map((o) => `${o.kind}/${o.metadata.name}`).sort()]));
-    // Add-ons (clusters/fleet.yaml `addons`): all on every cluster but argo-rollouts, which mca needs in staging and prod only.
-    const addons = ['cert-manager', 'cert-manager-resources', 'external-secrets', 'istio-base', 'istiod', 'kube-prometheus-stack'].map((a) => `Application/${a}`);
+    // Add-ons (clusters/fleet.yaml `addons`): all on every cluster (argo-rollouts too: the OpenPolicy services roll out as canaries everywhere).
+    const addons = ['argo-rollouts', 'cert-manager', 'cert-manager-resources', 'external-secrets', 'istio-base', 'istiod', 'kube-prometheus-stack'].map((a) => `Application/${a}`);
     const withAddons = (objects: string[], ...more: string[]) => [...objects, ...addons, ...more].sort();
     expect(argocdObjects).toEqual({
-      'ap-south-1-prod': withAddons(prodElsewhere, 'Application/argo-rollouts'),
-      'eu-west-1-prod': withAddons(prodElsewhere, 'Application/argo-rollouts'),
+      'ap-south-1-prod': withAddons(prodElsewhere),
+      'eu-west-1-prod': withAddons(prodElsewhere),
       'us-east-1-dev': withAddons(dev),
-      'us-east-1-prod': withAddons(usEast1, 'Application/argo-rollouts'),
-      'us-east-1-staging': withAddons(usEast1, 'Application/argo-rollouts'),
+      'us-east-1-prod': withAddons(usEast1),
+      'us-east-1-staging': withAddons(usEast1),
     });
   });
 

@@ -2,15 +2,17 @@ import { addonsForCluster, providedOnCluster } from '@fleetform/addons';
 import type { Diagnostic } from '@fleetform/diagnostics';
 import { ADDON_LABEL, addonFile, addonResourcesDir, objectFileName, type FleetLayout } from '@fleetform/layout';
 import type { KubeObject } from '@fleetform/objects';
-import { resolveInstances } from '@fleetform/resolve';
+import { resolveInstances, type AppInstance } from '@fleetform/resolve';
 import type { FleetInputs } from '@fleetform/values';
 import { parseYamlStream, type SourceDocument } from '@fleetform/yaml';
+import { checkChartValues } from './chart-values/check-chart-values.js';
 import { manifestsOf, type Manifest } from './manifest.js';
-import { POLICIES } from './policies/index.js';
+import { issuersIn, POLICIES } from './policies/index.js';
 import type { PolicyObject } from './policies/policy.js';
 import { runPolicies } from './policies/run-policies.js';
 import type { ResourceResult, ValidationReport } from './result.js';
 import type { ManifestValidator } from './validator.js';
+import { valuePositions } from './value-positions.js';
 
 /** Finds the generated file (and its parsed document) an object of a cluster was written to. */
 class GeneratedSources {
@@ -43,18 +45,25 @@ class GeneratedSources {
  * Argo CD object, against its schema; then the policies on each app's objects per cluster.
  * Problems point into the generated file the object was written to.
  */
-export async function validateFleet(inputs: FleetInputs, layout: FleetLayout, validator: ManifestValidator, valueDiagnostics: readonly Diagnostic[] = []): Promise<ValidationReport> {
+export async function validateFleet(
+  inputs: FleetInputs,
+  layout: FleetLayout,
+  validator: ManifestValidator,
+  valueDiagnostics: readonly Diagnostic[] = [],
+  /** The input files, for the chart schemas the fleet vendors (charts/CHART/VERSION/values.schema.json). */
+  files: ReadonlyMap<string, string> = new Map(),
+): Promise<ValidationReport> {
   const sources = new GeneratedSources(layout.files);
   const resources: ResourceResult[] = [];
-  const diagnostics: Diagnostic[] = [...valueDiagnostics];
+  const diagnostics: Diagnostic[] = [...valueDiagnostics, ...checkChartValues(inputs, files)];
   const waived: Diagnostic[] = [];
   const environments = new Map(inputs.fleet.value.environments.map((e) => [e.name, e]));
   // Each app's values per cluster, resolved once per app rather than once per app and cluster.
-  const resolved = new Map<string, Map<string, { waivers?: Record<string, string> }>>();
-  const waiversOf = (app: string) => {
+  const resolved = new Map<string, Map<string, AppInstance>>();
+  const instancesOf = (app: string) => {
     let byCluster = resolved.get(app);
     if (!byCluster) {
-      byCluster = new Map(resolveInstances(inputs, app).map((i) => [i.cluster, i.values]));
+      byCluster = new Map(resolveInstances(inputs, app).map((i) => [i.cluster, i]));
       resolved.set(app, byCluster);
     }
     return byCluster;
@@ -62,7 +71,9 @@ export async function validateFleet(inputs: FleetInputs, layout: FleetLayout, va
   for (const [cluster, { apps, argocd }] of layout.clusters) {
     const clusterFile = inputs.clusters.get(cluster)!;
     const { environment: env, region, labels, addons } = clusterFile.value;
-    const providedGroups = providedOnCluster(addonsForCluster(inputs.fleet.value.addons, { name: cluster, environment: env, region, labels, addons }));
+    const clusterAddons = addonsForCluster(inputs.fleet.value.addons, { name: cluster, environment: env, region, labels, addons });
+    const providedGroups = providedOnCluster(clusterAddons);
+    const issuers = new Set(issuersIn([...clusterAddons.flatMap((a) => a.objects as KubeObject[]), ...[...apps.values()].flat()]));
     for (const [app, objects] of apps) {
       const overlay = layout.overlays.get(app)?.get(cluster) ?? '';
       const raw = new Map(inputs.apps.get(app)!.resources.map((r) => [`${r.object.kind}/${r.object.metadata.name}`, r]));
@@ -75,9 +86,21 @@ export async function validateFleet(inputs: FleetInputs, layout: FleetLayout, va
         return { object, manifest };
       });
       for (const { manifest } of policyObjects) resources.push(await validator.validate(manifest));
-      const values = waiversOf(app).get(cluster);
+      const instance = instancesOf(app).get(cluster);
       const environment = environments.get(clusterFile.value.environment);
-      const outcome = runPolicies(POLICIES, { objects: policyObjects, environment: environment && { name: environment.name, immutableTags: environment.immutableTags ?? false }, app, providedGroups }, values?.waivers);
+      const outcome = runPolicies(
+        POLICIES,
+        {
+          objects: policyObjects,
+          environment: environment && { name: environment.name, immutableTags: environment.immutableTags ?? false, requireDigests: environment.requireDigests ?? false },
+          app,
+          values: instance?.values,
+          locate: instance && valuePositions(inputs, instance.layers),
+          providedGroups,
+          issuers,
+        },
+        instance?.values.waivers,
+      );
       diagnostics.push(...outcome.findings);
       waived.push(...outcome.waived);
     }

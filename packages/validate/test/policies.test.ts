@@ -119,6 +119,12 @@ describe('no-secret-data', () => {
     const [finding] = check('apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata:\n  password: aHVudGVyMg==\n').findings;
     expect(finding).toMatchObject({ code: 'FF404', path: '/data', position: { line: 5 }, hint: expect.stringContaining('ExternalSecret') });
   });
+
+  it('GIVEN an Argo CD cluster Secret with only its name and server THEN nothing is flagged, but its credentials would be', () => {
+    const cluster = (data: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: cluster-eu\n  labels: {argocd.argoproj.io/secret-type: cluster}\nstringData:\n${data}`;
+    expect(check(cluster('  name: eu\n  server: https://eu.example.com\n')).findings).toEqual([]);
+    expect(check(cluster('  name: eu\n  server: https://eu.example.com\n  config: "{}"\n')).findings).toMatchObject([{ code: 'FF404', path: '/stringData' }]);
+  });
 });
 
 describe('restricted-pod-security and resources-required', () => {

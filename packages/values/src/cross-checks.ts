@@ -1,6 +1,7 @@
 import { didYouMean, error, type Diagnostic } from '@fleetform/diagnostics';
 import type { PathSegment } from '@fleetform/yaml';
 import { checkAddons } from './addon-checks.js';
+import { checkHub } from './hub-checks.js';
 import { findProfileCycles } from './profiles.js';
 import type { FleetInputs, ValueFile } from './types.js';
 
@@ -126,6 +127,7 @@ export function checkAcrossFiles(inputs: FleetInputs): Diagnostic[] {
     }
   }
   diagnostics.push(...checkAddons(inputs));
+  diagnostics.push(...checkHub(inputs));
   return diagnostics;
 }
 

@@ -1,5 +1,5 @@
 import { error, type Diagnostic } from '@fleetform/diagnostics';
-import { parseYamlStream, type SourceDocument } from '@fleetform/yaml';
+import { parseYamlStream, type ParseResult, type SourceDocument } from '@fleetform/yaml';
 import type { App, Cluster, Fleet } from './generated/values.js';
 import { checkAcrossFiles } from './cross-checks.js';
 import { appFile, folderName, FLEET_FILE } from './paths.js';
@@ -18,10 +18,13 @@ export interface LoadResult {
  * Parses and validates every input of a fleet: each file against its schema, then the files
  * against each other. Collects all problems rather than stopping at the first.
  */
-export function loadFleet(files: InputFiles): LoadResult {
+/** Parses one YAML text: parseYamlStream, or a ParseMemo's parse that remembers earlier runs. */
+export type ParseYaml = (text: string, file: string) => ParseResult;
+
+export function loadFleet(files: InputFiles, parseYaml: ParseYaml = parseYamlStream): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const parse = <T>(file: string, kind: ValueFileKind): ValueFile<T> | undefined => {
-    const source = parseSingle(file, files.get(file) ?? '', diagnostics);
+    const source = parseSingle(file, files.get(file) ?? '', diagnostics, parseYaml);
     if (!source) return undefined;
     diagnostics.push(...validateValueFile(kind, source));
     // Kept even when invalid: the checks across files still run on it, so one pass reports everything.
@@ -52,7 +55,7 @@ export function loadFleet(files: InputFiles): LoadResult {
     } else if (/^apps\/[^/]+\/app\.yaml$/.test(path)) {
       const name = folderName(path);
       const loaded = parse<App>(path, 'app');
-      const resources = parseResourcesOf(name, paths, files, diagnostics);
+      const resources = parseResourcesOf(name, paths, files, diagnostics, parseYaml);
       if (loaded) apps.set(name, { ...loaded, name, resources });
     }
   }
@@ -73,8 +76,8 @@ export function loadFleet(files: InputFiles): LoadResult {
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { inputs, diagnostics };
 }
 
-function parseSingle(file: string, text: string, diagnostics: Diagnostic[]): SourceDocument | undefined {
-  const { documents, diagnostics: problems } = parseYamlStream(text, file);
+function parseSingle(file: string, text: string, diagnostics: Diagnostic[], parseYaml: ParseYaml): SourceDocument | undefined {
+  const { documents, diagnostics: problems } = parseYaml(text, file);
   diagnostics.push(...problems);
   if (problems.length > 0) return undefined;
   if (documents.length !== 1 || typeof documents[0]!.value !== 'object' || Array.isArray(documents[0]!.value)) {
@@ -89,11 +92,11 @@ function parseSingle(file: string, text: string, diagnostics: Diagnostic[]): Sou
   return documents[0];
 }
 
-function parseResourcesOf(app: string, paths: readonly string[], files: InputFiles, diagnostics: Diagnostic[]): RawResource[] {
+function parseResourcesOf(app: string, paths: readonly string[], files: InputFiles, diagnostics: Diagnostic[], parseYaml: ParseYaml): RawResource[] {
   const resources: RawResource[] = [];
   const prefix = `apps/${app}/resources/`;
   for (const path of paths) {
-    if (path.startsWith(prefix)) resources.push(...parseRawResources(path, files.get(path)!, diagnostics));
+    if (path.startsWith(prefix)) resources.push(...parseRawResources(path, files.get(path)!, diagnostics, parseYaml));
   }
   return resources;
 }

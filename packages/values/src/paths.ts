@@ -9,6 +9,8 @@ const INPUT_PATTERNS = [
   /^clusters\/[^/]+\/cluster\.yaml$/,
   /^apps\/[^/]+\/app\.yaml$/,
   /^apps\/[^/]+\/resources\/[^/]+\.(ya?ml|json)$/,
+  // A chart's own values schema and default values, vendored to check Helm values offline.
+  /^charts\/[^/]+\/[^/]+\/values\.(schema\.json|ya?ml)$/,
 ];
 
 /** True for the files fleetform reads as input. Inputs are never written or deleted by `render`. */

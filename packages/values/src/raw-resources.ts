@@ -1,13 +1,13 @@
 import { error, type Diagnostic } from '@fleetform/diagnostics';
-import { parseYamlStream } from '@fleetform/yaml';
+import { parseYamlStream, type ParseResult } from '@fleetform/yaml';
 import type { KubeObject, RawResource } from './types.js';
 
 /**
  * Parses one file of raw resources: a YAML stream of Kubernetes objects, or a `kind: List`.
  * Every object needs apiVersion, kind and metadata.name.
  */
-export function parseRawResources(file: string, text: string, diagnostics: Diagnostic[]): RawResource[] {
-  const { documents, diagnostics: problems } = parseYamlStream(text, file);
+export function parseRawResources(file: string, text: string, diagnostics: Diagnostic[], parseYaml: (text: string, file: string) => ParseResult = parseYamlStream): RawResource[] {
+  const { documents, diagnostics: problems } = parseYaml(text, file);
   diagnostics.push(...problems);
   const resources: RawResource[] = [];
   for (const source of documents) {

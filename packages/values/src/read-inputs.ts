@@ -31,6 +31,12 @@ export async function readInputs(root: string): Promise<InputFiles> {
       }
     }
   }
+  // Vendored chart files: charts/CHART/VERSION/values.schema.json and values.yaml.
+  for (const chart of await readdirSafe(join(root, 'charts'))) {
+    for (const version of await readdirSafe(join(root, 'charts', chart))) {
+      for (const file of await readdirSafe(join(root, 'charts', chart, version))) candidates.push(`charts/${chart}/${version}/${file}`);
+    }
+  }
   const files = new Map<string, string>();
   const problems: Diagnostic[] = [];
   const realRoot = await realpath(root).catch(() => root);

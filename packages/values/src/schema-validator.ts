@@ -1,24 +1,16 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { didYouMean, error, type Diagnostic } from '@fleetform/diagnostics';
 import type { PathSegment, SourceDocument } from '@fleetform/yaml';
-import { appSchema, clusterSchema, fleetSchema } from './generated/schemas.js';
+import * as precompiled from './generated/validators.js';
 
 export type ValueFileKind = 'app' | 'cluster' | 'fleet';
 
 const DNS_1123 = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 
-let compiled: Record<ValueFileKind, ValidateFunction> | undefined;
+/** Compiled ahead of time from the schemas by tools/gen-types.ts (ajv standalone code, same options as ajv's compile here would use). */
+const compiled = precompiled as unknown as Record<ValueFileKind, ValidateFunction>;
 
 function validators(): Record<ValueFileKind, ValidateFunction> {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    ajv.addSchema([appSchema, clusterSchema, fleetSchema] as unknown as object[]);
-    compiled = {
-      app: ajv.getSchema('app.schema.json')!,
-      cluster: ajv.getSchema('cluster.schema.json')!,
-      fleet: ajv.getSchema('fleet.schema.json')!,
-    };
-  }
   return compiled;
 }
 

@@ -1,3 +1,4 @@
 export { toYaml, toYamlStream } from './stringify.js';
 export { MAX_NESTING_DEPTH, REFUSED_KEYS, SourceDocument, parseYamlStream } from './source-document.js';
 export type { ParseResult, PathSegment } from './source-document.js';
+export { ParseMemo, type ParsedText } from './parse-memo.js';

@@ -9,12 +9,30 @@ export type PathSegment = string | number;
  * can be traced back to a file, line and column.
  */
 export class SourceDocument {
+  private located?: { readonly document: Document.Parsed; readonly lines: LineCounter };
+
   constructor(
     readonly file: string,
     readonly value: unknown,
-    private readonly document: Document.Parsed,
-    private readonly lines: LineCounter,
-  ) {}
+    document?: Document.Parsed,
+    lines?: LineCounter,
+    private readonly locate?: () => SourceDocument,
+  ) {
+    if (document && lines) this.located = { document, lines };
+  }
+
+  /**
+   * A document whose value is known already (see ParseMemo) and whose positions come from
+   * `reparse` when first asked for: the same document, parsed from the same text.
+   */
+  static deferred(file: string, value: unknown, reparse: () => SourceDocument): SourceDocument {
+    return new SourceDocument(file, value, undefined, undefined, reparse);
+  }
+
+  private get source(): { readonly document: Document.Parsed; readonly lines: LineCounter } {
+    this.located ??= this.locate!().located!;
+    return this.located;
+  }
 
   /**
    * The position of the node at `path`, or of its key when `key` is true (where an unknown
@@ -22,7 +40,8 @@ export class SourceDocument {
    * node that exists, which is where a missing property belongs.
    */
   positionOf(path: readonly PathSegment[], { key = false } = {}): SourcePosition {
-    let node: unknown = this.document.contents;
+    const { document, lines } = this.source;
+    let node: unknown = document.contents;
     let keyNode: unknown;
     for (const segment of path) {
       const next = childOf(node, segment);
@@ -31,8 +50,8 @@ export class SourceDocument {
       keyNode = next.key;
     }
     const target = key && keyNode !== undefined ? keyNode : node;
-    const offset = rangeStart(target) ?? rangeStart(this.document.contents) ?? 0;
-    const { line, col } = this.lines.linePos(offset);
+    const offset = rangeStart(target) ?? rangeStart(document.contents) ?? 0;
+    const { line, col } = lines.linePos(offset);
     return { file: this.file, line, col };
   }
 }
@@ -89,7 +108,7 @@ export function parseYamlStream(text: string, file: string): ParseResult {
     // character after that point. One error saying why is what helps.
     const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION' || e.message.includes('Maximum call stack'));
     if (exhausted) {
-      diagnostics.push(tooDeep(at(exhausted.pos[0])));
+      diagnostics.push(tooDeep(at(openerRunStart(text, exhausted.pos[0]))));
       continue;
     }
     for (const problem of doc.errors) {
@@ -162,6 +181,18 @@ function findTooDeep(root: unknown): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Where the run of flow-collection openers (`[`, `{`) holding `offset` starts. The parser runs out
+ * of stack somewhere inside such a run, at a depth that depends on how deep the stack already was;
+ * the start of the run is the same on every machine.
+ */
+function openerRunStart(text: string, offset: number): number {
+  let start = Math.min(offset, text.length);
+  while (start > 0 && /[[{\s]/.test(text[start - 1]!) && text[start - 1] !== '\n') start--;
+  while (start < offset && /\s/.test(text[start]!)) start++;
+  return start;
 }
 
 function firstAlias(doc: { contents: unknown }): number | undefined {

@@ -43,6 +43,10 @@ export interface BumpOptions extends ChangeOptions {
   readonly env?: string;
   readonly region?: string;
   readonly cluster?: string;
+  /** The targets are add-ons and chart versions, not apps and image tags. */
+  readonly addon?: boolean;
+  /** The targets are apps from Helm charts and chart versions. */
+  readonly chart?: boolean;
 }
 
 /** What a command changes, planned from the inputs of whichever checkout it runs on. */
@@ -60,8 +64,18 @@ export async function runBump(io: Io, targets: readonly string[], options: BumpO
   ];
   if (scopes.length > 1) return usage(io, 'give at most one of --env, --region and --cluster: each has its own place in app.yaml');
   const pairs = targetPairs(targets);
-  if (typeof pairs === 'string') return usage(io, pairs);
+  if (options.addon && options.chart) return usage(io, 'give --addon or --chart, not both');
+  if (typeof pairs === 'string') {
+    const form = options.addon ? '`ADDON VERSION`, or one or more `ADDON=VERSION`' : options.chart ? '`APP VERSION`, or one or more `APP=VERSION`' : undefined;
+    return usage(io, form ? pairs.replace('`APP TAG`, or one or more `APP=TAG` (a TAG may be @sha256:DIGEST)', form) : pairs);
+  }
   const scope = scopes[0] ?? { kind: 'app' };
+  if (options.addon || options.chart) {
+    // A chart version is checked by the planner (FF518), so a range gets the same error everywhere.
+    const subject = options.addon ? ('addon' as const) : ('chart' as const);
+    const requests = pairs.map(([name, version]) => ({ app: name, ref: { kind: 'tag', tag: version } as const, scope, subject }));
+    return runChange(io, { command: 'bump', plan: () => ({ requests, diagnostics: [] }) }, options, context);
+  }
   const parsed = pairs.map(([app, text]) => ({ app, ref: parseImageRef(text) }));
   const invalid = parsed.flatMap((p) => ('code' in p.ref ? [p.ref] : []));
   if (invalid.length > 0) {
@@ -196,13 +210,13 @@ async function defaultBranch(root: string, remote: string): Promise<string | und
 export function changeContext(command: 'bump' | 'promote', change: PreparedChange, promotion: Promotion | undefined): ChangeContext {
   const { bumps } = change.bump;
   const apps = bumps.map((b) => ({
-    app: b.request.app,
+    app: subjectOf(b.request),
     scope: describeScope(b.request.scope),
     before: [...new Set(b.changes.map((c) => formatImageRef(c.before)))].join(', '),
     after: formatImageRef(b.request.ref),
     clusters: b.changes.map((c) => c.cluster),
   }));
-  const changes = bumps.flatMap((b) => b.changes.map((c) => ({ app: b.request.app, cluster: c.cluster, environment: c.environment, region: c.region, before: formatImageRef(c.before), after: formatImageRef(c.after) })));
+  const changes = bumps.flatMap((b) => b.changes.map((c) => ({ app: subjectOf(b.request), cluster: c.cluster, environment: c.environment, region: c.region, before: formatImageRef(c.before), after: formatImageRef(c.after) })));
   const files = changedFiles(change);
   const summary = promotion
     ? `Promote ${promotion.app} ${formatImageRef(promotion.ref)} from ${promotion.from} to ${promotion.to}`
@@ -222,6 +236,9 @@ export function changeContext(command: 'bump' | 'promote', change: PreparedChang
   };
 }
 
+/** What a bump changes, as people read it: `dbupgrade`, `add-on cert-manager`, or `podinfo chart` for a chart version. */
+const subjectOf = (request: BumpRequest): string => (request.subject === 'addon' ? `add-on ${request.app}` : request.subject === 'chart' ? `${request.app} chart` : request.app);
+
 const placeOf = (scope: Scope): string => (scope.kind === 'app' ? 'on every cluster' : scope.kind === 'cluster' ? `on cluster ${scope.name}` : `in ${describeScope(scope)}`);
 
 function branchWords(command: 'bump' | 'promote', change: PreparedChange, promotion: Promotion | undefined): string[] {
@@ -229,7 +246,7 @@ function branchWords(command: 'bump' | 'promote', change: PreparedChange, promot
   if (promotion) return ['promote', promotion.app, word(promotion.ref), 'to', promotion.to];
   const { bumps } = change.bump;
   const scope = bumps[0]!.request.scope;
-  return [command, ...bumps.flatMap((b) => [b.request.app, word(b.request.ref)]), ...(scope.kind === 'app' ? [] : [scope.name])];
+  return [command, ...bumps.flatMap((b) => [...(b.request.subject === 'addon' || b.request.subject === 'chart' ? [b.request.subject] : []), b.request.app, word(b.request.ref)]), ...(scope.kind === 'app' ? [] : [scope.name])];
 }
 
 function printPlan(io: Io, change: PreparedChange, options: ChangeOptions, promotion: Promotion | undefined): void {
@@ -239,12 +256,12 @@ function printPlan(io: Io, change: PreparedChange, options: ChangeOptions, promo
     io.out(`fleetform: promote ${promotion.app} ${formatImageRef(promotion.ref)} from ${promotion.from} (${promotion.clusters.join(', ')}) to ${promotion.to}${skipping}\n`);
   }
   for (const noOp of noOps) {
-    const { app, ref, scope } = noOp.request;
-    io.out(`fleetform: ${app} already runs ${formatImageRef(ref)} ${placeOf(scope)} (${noOp.unchanged.map((u) => u.cluster).join(', ')}); nothing to do\n`);
+    const { ref, scope } = noOp.request;
+    io.out(`fleetform: ${subjectOf(noOp.request)} already runs ${formatImageRef(ref)} ${placeOf(scope)} (${noOp.unchanged.map((u) => u.cluster).join(', ')}); nothing to do\n`);
   }
   for (const bump of bumps) {
-    const { app, ref, scope } = bump.request;
-    io.out(`fleetform: bump ${app} to ${formatImageRef(ref)} ${placeOf(scope)}\n`);
+    const { ref, scope } = bump.request;
+    io.out(`fleetform: bump ${subjectOf(bump.request)} to ${formatImageRef(ref)} ${placeOf(scope)}\n`);
     const width = Math.max(...[...bump.changes, ...bump.unchanged].map((c) => c.cluster.length));
     for (const c of bump.changes) io.out(`  ${c.cluster.padEnd(width)}  ${formatImageRef(c.before)} → ${formatImageRef(c.after)}\n`);
     for (const u of bump.unchanged) io.out(`  ${u.cluster.padEnd(width)}  keeps ${formatImageRef(u.ref)}${u.pinnedBy ? `, set by ${u.pinnedBy}` : ', already'}\n`);
@@ -253,7 +270,8 @@ function printPlan(io: Io, change: PreparedChange, options: ChangeOptions, promo
   if (files.length > 0) io.out(`files:\n${files.map((f) => `  ${f.change.padEnd(8)} ${f.path}\n`).join('')}`);
   const byPullRequest = inputs.fleet.value.environments.filter((e) => e.promotion === 'pullRequest').map((e) => e.name);
   const reached = [...new Set(bumps.flatMap((b) => b.changes.map((c) => c.environment)))].filter((e) => byPullRequest.includes(e));
-  if (!options.pr && reached.length > 0) io.out(`note: ${reached.join(', ')} takes new images by pull request (promotion: pullRequest in clusters/fleet.yaml); add --pr\n`);
+  const what = bumps.every((b) => b.request.subject === 'addon' || b.request.subject === 'chart') ? 'new chart versions' : 'new images';
+  if (!options.pr && reached.length > 0) io.out(`note: ${reached.join(', ')} takes ${what} by pull request (promotion: pullRequest in clusters/fleet.yaml); add --pr\n`);
 }
 
 const indent = (text: string): string => text.replace(/^(?=.)/gm, '  ');

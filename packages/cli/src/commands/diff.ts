@@ -10,7 +10,9 @@ import { readInputs } from '@fleetform/values';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
-export const DIFF_FORMATS = ['text', 'markdown'] as const;
+import { DIFF_FORMATS } from './formats.js';
+
+export { DIFF_FORMATS };
 
 export interface DiffOptions {
   readonly root: string;

@@ -10,7 +10,9 @@ import type { Colours, Output } from '../output.js';
 import { printDiagnostics } from '../report.js';
 import { valueOrigins } from '../value-origins.js';
 
-export const EXPLAIN_FORMATS = ['text', 'json'] as const;
+import { EXPLAIN_FORMATS } from './formats.js';
+
+export { EXPLAIN_FORMATS };
 
 export interface ExplainOptions {
   readonly root: string;

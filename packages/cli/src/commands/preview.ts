@@ -6,7 +6,9 @@ import { toYamlStream } from '@fleetform/yaml';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
-export const PREVIEW_FORMATS = ['yaml', 'table'] as const;
+import { PREVIEW_FORMATS } from './formats.js';
+
+export { PREVIEW_FORMATS };
 
 export interface PreviewOptions {
   readonly root: string;

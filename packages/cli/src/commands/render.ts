@@ -1,14 +1,36 @@
 import { resolve } from 'node:path';
-import { applyChanges, findTornState, hasChanges, LockedError, planChanges, recoverInterruptedRender, withWriteLock, type ChangePlan } from '@fleetform/emit';
-import { GENERATED_MARKER } from '@fleetform/layout';
-import { renderFleet } from '@fleetform/render';
-import { isInputFile, readInputs } from '@fleetform/values';
+import type { Diagnostic } from '@fleetform/diagnostics';
+import {
+  applyChanges,
+  findTornState,
+  hasChanges,
+  LockedError,
+  planChanges,
+  readRenderState,
+  recoverInterruptedRender,
+  stampFiles,
+  STATE_VERSION,
+  untouchedFiles,
+  withWriteLock,
+  writeRenderState,
+  type ChangePlan,
+  type FileStamp,
+  type RenderState,
+  type Wanted,
+} from '@fleetform/emit';
+import { GENERATED_MARKER, textKey } from '@fleetform/layout';
+import { prepareRender, renderFleet, RenderWorkers, renderWorkerCount, type ReusableApp } from '@fleetform/render';
+import { isInputFile, readInputs, type InputFiles } from '@fleetform/values';
+import { ParseMemo } from '@fleetform/yaml';
 import { EXIT, type ExitCode, type Io } from '../io.js';
+import { fleetformCodeKey, inputsKey, packApps, reusableApps, StaleCacheError, unpackApps, vouched, warningsOf, type RenderMemo } from '../render-cache.js';
 import { printDiagnostics } from '../report.js';
 
 export interface RenderOptions {
   readonly root: string;
   readonly check: boolean;
+  /** false: ignore what the last render left (see render-cache.ts) and render everything. */
+  readonly cache?: boolean;
 }
 
 export const OWNERSHIP = {
@@ -31,7 +53,7 @@ export async function underWriteLock<T>(io: Io, root: string, work: () => Promis
 }
 
 /** Writes generated files atomically (see @fleetform/emit), under the write lock. Returns what changed. */
-export async function writeGeneratedFiles(io: Io, root: string, files: ReadonlyMap<string, string>): Promise<ChangePlan> {
+export async function writeGeneratedFiles(io: Io, root: string, files: ReadonlyMap<string, Wanted>): Promise<ChangePlan> {
   return underWriteLock(io, root, async () => {
     const plan = await planChanges(root, files, OWNERSHIP);
     await applyChanges(root, files, plan);
@@ -39,44 +61,114 @@ export async function writeGeneratedFiles(io: Io, root: string, files: ReadonlyM
   });
 }
 
+/** Every wanted file's stamp now: kept where the plan found the file untouched, taken afresh otherwise. */
+function stampsAfter(root: string, files: ReadonlyMap<string, Wanted>, plan: ChangePlan, before: RenderState['files']): Record<string, FileStamp> {
+  const fresh = new Map<string, string>();
+  const stamps: Record<string, FileStamp> = {};
+  for (const [path, file] of files) {
+    const key = typeof file === 'string' ? textKey(file) : file.key;
+    if (plan.untouched?.has(path) && before[path]) stamps[path] = before[path];
+    else fresh.set(path, key);
+  }
+  return { ...stamps, ...stampFiles(root, fresh) };
+}
+
 /** `fleetform render`: write every generated file, or with --check list what is out of date. */
 export async function runRender(io: Io, options: RenderOptions): Promise<ExitCode> {
   const root = resolve(options.root);
-  const result = renderFleet(await readInputs(root));
-  printDiagnostics(io, result.diagnostics);
-  if (!result.layout) return EXIT.invalid;
-  const { files, clusters } = result.layout;
+  if (options.check) return renderOnce(io, root, options);
+  // A render holds the write lock from before it reads anything: what it finds untouched on disk
+  // stays untouched until it has written, so nothing it plans on is checked twice.
+  try {
+    return await underWriteLock(io, root, () => renderOnce(io, root, options));
+  } catch (cause) {
+    if (!(cause instanceof LockedError)) throw cause;
+    io.err(`fleetform: ${cause.message}; wait for it to finish (or remove ${root}/.fleetform.lock if no fleetform is running)\n`);
+    return EXIT.usage;
+  }
+}
+
+async function renderOnce(io: Io, root: string, options: RenderOptions): Promise<ExitCode> {
+  const inputs = await readInputs(root);
+  const codeKey = await fleetformCodeKey();
+  const state = options.cache === false ? undefined : await readRenderState<RenderMemo>(root, codeKey);
+  try {
+    return await renderWith(io, root, options, inputs, codeKey, state);
+  } catch (cause) {
+    // A file the state vouched for changed under us: render again, trusting nothing.
+    if (cause instanceof StaleCacheError && state) return renderWith(io, root, options, inputs, codeKey, undefined);
+    throw cause;
+  }
+}
+
+async function renderWith(io: Io, root: string, options: RenderOptions, inputs: InputFiles, codeKey: string, state: RenderState<RenderMemo> | undefined): Promise<ExitCode> {
+  const key = inputsKey(inputs);
+  const unchanged = state?.inputsKey === key;
+  let wanted: ReadonlyMap<string, Wanted>;
+  let next: Omit<RenderState<RenderMemo>, 'files'>;
+  let summary: string;
+  const untouched = state ? untouchedFiles(root, state.files) : undefined;
+  if (state && unchanged && untouched?.size === Object.keys(state.files).length) {
+    // The same inputs and the same fleetform make the same files: those the state lists, all of
+    // them still as the last render left them. (A file that is not sends the render the long way.)
+    printDiagnostics(io, state.warnings as Diagnostic[]);
+    wanted = new Map(Object.entries(state.files).map(([path, stamp]) => [path, vouched(path, stamp.key)]));
+    next = state;
+    summary = `${Object.keys(state.memo.apps.records).length} apps, nothing changed since the last render`;
+  } else {
+    const parses = new ParseMemo(state?.memo.parsed);
+    const { result, workers } = await renderApps(inputs, state && untouched ? reusableApps(unpackApps(state.memo.apps), untouched) : undefined, state === undefined, parses);
+    printDiagnostics(io, result.diagnostics);
+    if (!result.layout || !result.records) return EXIT.invalid;
+    wanted = result.layout.generated;
+    next = { version: STATE_VERSION, codeKey, inputsKey: key, memo: { apps: packApps(result.records), parsed: parses.entries() }, warnings: warningsOf(result.diagnostics) };
+    const apps = result.records.size;
+    const clusters = result.layout.clusters.size;
+    const built = result.built?.length ?? apps;
+    summary =
+      `${apps} app${apps === 1 ? '' : 's'} on ${clusters} cluster${clusters === 1 ? '' : 's'}` +
+      `${built === apps ? '' : ` (${built} built, ${apps - built} unchanged since the last render)`}${workers > 0 ? ` in ${workers} worker threads` : ''}`;
+  }
   if (options.check) {
     const torn = await findTornState(root, OWNERSHIP.folders);
     if (torn) {
       io.err(`fleetform: an interrupted render left the generated files half written (${torn.journal ? 'a journal' : `${torn.staged.length} staged files`}); run \`fleetform render\` to finish it\n`);
       return EXIT.invalid;
     }
-    const plan = await planChanges(root, files, OWNERSHIP);
+    const plan = await planChanges(root, wanted, OWNERSHIP, state?.files, untouched);
     warnForeign(io, plan);
     if (!hasChanges(plan)) {
-      io.out(`fleetform: ${files.size} generated files are up to date\n`);
+      io.out(`fleetform: ${wanted.size} generated files are up to date\n`);
       return EXIT.ok;
     }
     io.err(describeDrift(plan));
     io.err('run `fleetform render` and commit the result\n');
     return EXIT.invalid;
   }
-  let plan: ChangePlan;
-  try {
-    plan = await writeGeneratedFiles(io, root, files);
-  } catch (cause) {
-    if (!(cause instanceof LockedError)) throw cause;
-    io.err(`fleetform: ${cause.message}; wait for it to finish (or remove ${root}/.fleetform.lock if no fleetform is running)\n`);
-    return EXIT.usage;
-  }
+  // Under the write lock (runRender): the stamps checked above still hold.
+  const plan = await planChanges(root, wanted, OWNERSHIP, state?.files, untouched);
+  await applyChanges(root, wanted, plan);
+  await writeRenderState(root, { ...next, files: stampsAfter(root, wanted, plan, state?.files ?? {}) });
   warnForeign(io, plan);
-  const apps = result.inputs?.apps.size ?? 0;
-  io.out(
-    `fleetform: rendered ${apps} app${apps === 1 ? '' : 's'} on ${clusters.size} cluster${clusters.size === 1 ? '' : 's'}: ` +
-      `${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed, ${plan.unchanged} unchanged\n`,
-  );
+  io.out(`fleetform: rendered ${summary}: ${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed, ${plan.unchanged} unchanged\n`);
   return EXIT.ok;
+}
+
+/**
+ * The render, reusing what it may and sharing the apps it must build among worker threads when
+ * there are enough of them. With no earlier render to reuse, the workers start before the inputs
+ * are loaded here, so their start-up overlaps it.
+ */
+async function renderApps(inputs: InputFiles, earlier: ((app: string, key: string) => ReusableApp | undefined) | undefined, full: boolean, parses: ParseMemo) {
+  const apps = [...inputs.keys()].filter((path) => /^apps\/[^/]+\/app\.yaml$/.test(path)).length;
+  let workers = full && renderWorkerCount(apps) > 0 ? RenderWorkers.start(inputs, renderWorkerCount(apps)) : undefined;
+  const prepared = prepareRender(inputs, parses.parse);
+  const pending = [...prepared.keys].filter(([name, key]) => !earlier?.(name, key)).map(([name]) => name);
+  if (!workers && renderWorkerCount(pending.length) > 0) workers = RenderWorkers.start(inputs, renderWorkerCount(pending.length));
+  const problems = prepared.loaded.diagnostics.some((d) => d.severity === 'error');
+  const fromWorkers = workers && !problems ? await workers.build(pending) : (await workers?.close(), undefined);
+  const result = renderFleet(inputs, { prepared, reuse: (name, key) => fromWorkers?.get(name) ?? earlier?.(name, key) });
+  return { result, workers: fromWorkers ? workers!.size : 0 };
 }
 
 /** Names each file fleetform found, and left alone, in a folder it generates. */

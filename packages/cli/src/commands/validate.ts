@@ -68,7 +68,8 @@ async function validatePaths(io: Io, paths: readonly string[], crds: readonly un
 }
 
 async function validateRenderedFleet(root: string, crds: readonly unknown[], options: ValidateOptions, version: string | undefined): Promise<ValidationReport> {
-  const rendered = renderFleet(await readInputs(root));
+  const files = await readInputs(root);
+  const rendered = renderFleet(files);
   const empty = { files: 0, resources: [], waived: [] };
   if (!rendered.inputs || !rendered.layout) return { ...empty, diagnostics: [...rendered.diagnostics] };
   const { inputs } = rendered;
@@ -86,7 +87,7 @@ async function validateRenderedFleet(root: string, crds: readonly unknown[], opt
   }
   const appCrds = [...inputs.apps.values()].flatMap((a) => a.resources.map((r) => r.object)).filter(isCrd);
   const validator = validatorFor([...crds, ...appCrds], options);
-  return validateFleet(inputs, rendered.layout, validator, [...rendered.diagnostics, ...versionProblems]);
+  return validateFleet(inputs, rendered.layout, validator, [...rendered.diagnostics, ...versionProblems], files);
 }
 
 const supports = (version: string): boolean => version === BUNDLED_KUBERNETES || version.startsWith(`${BUNDLED_KUBERNETES}.`);

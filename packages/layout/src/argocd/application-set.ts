@@ -11,6 +11,9 @@ export interface ApplicationSetElement {
   readonly partOf: string;
 }
 
+/** What the ApplicationSet controller may do to generated Applications: fleet.yaml's policy, `sync` by default. */
+export const applicationsSyncOf = (fleet: Fleet): string => fleet.argocd?.applicationsSync ?? 'sync';
+
 export class ApplicationSetMismatchError extends Error {
   override readonly name = 'ApplicationSetMismatchError';
 }
@@ -55,7 +58,7 @@ export function buildApplicationSet(fleet: Fleet, name: string, cluster: string,
         },
       },
       // Deleting the ApplicationSet must never delete every app it delivers.
-      syncPolicy: { preserveResourcesOnDeletion: true },
+      syncPolicy: { preserveResourcesOnDeletion: true, applicationsSync: applicationsSyncOf(fleet) },
     },
   };
 }

@@ -35,3 +35,26 @@ export function buildArgocdSettings(fleet: Fleet, cluster: string): KubeObject {
     data: { 'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_CHECK },
   };
 }
+
+/** What a cluster's ApplicationSet controller must allow for the ApplicationSets fleetform writes there. */
+export interface ApplicationSetControllerNeeds {
+  /** RollingSync strategies (hub ApplicationSets): off unless enabled. */
+  readonly progressiveSyncs: boolean;
+  /** An applicationsSync other than `sync`: the controller ignores it unless overrides are allowed. */
+  readonly policyOverride: boolean;
+}
+
+/**
+ * The keys of argocd-cmd-params-cm the ApplicationSet controller reads for what fleetform's
+ * ApplicationSets use, or undefined when they need none. Applied server-side like argocd-cm, it
+ * owns only these keys; the controller reads them when it starts, so it needs a restart.
+ */
+export function buildArgocdCmdParams(fleet: Fleet, cluster: string, needs: ApplicationSetControllerNeeds): KubeObject | undefined {
+  const data: Record<string, string> = {};
+  if (needs.policyOverride) data['applicationsetcontroller.enable.policy.override'] = 'true';
+  if (needs.progressiveSyncs) data['applicationsetcontroller.enable.progressive.syncs'] = 'true';
+  if (Object.keys(data).length === 0) return undefined;
+  const metadata = argoMetadata(fleet, 'argocd-cmd-params-cm', cluster, -3, { 'app.kubernetes.io/name': 'argocd-cmd-params-cm', 'app.kubernetes.io/part-of': 'argocd' });
+  metadata.annotations = { ...metadata.annotations, 'argocd.argoproj.io/sync-options': 'Prune=false,ServerSideApply=true' };
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata, data };
+}

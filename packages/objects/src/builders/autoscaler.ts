@@ -1,7 +1,8 @@
 import type { BuildContext } from '../context.js';
+import { controllerOf } from '../delivery.js';
 import type { KubeObject } from '../kube.js';
 
-/** A HorizontalPodAutoscaler (autoscaling/v2) for each workload that asks for one. */
+/** A HorizontalPodAutoscaler (autoscaling/v2) for each workload that asks for one; it scales the Rollout when there is one. */
 export function buildAutoscalers(ctx: BuildContext): KubeObject[] {
   return ctx.workloads.flatMap((workload) => {
     const scaling = workload.autoscaling;
@@ -28,7 +29,7 @@ export function buildAutoscalers(ctx: BuildContext): KubeObject[] {
         kind: 'HorizontalPodAutoscaler',
         metadata: ctx.metadata(workload.name, workload.name),
         spec: {
-          scaleTargetRef: { apiVersion: 'apps/v1', kind: workload.kind, name: workload.name },
+          scaleTargetRef: { ...controllerOf(workload), name: workload.name },
           minReplicas,
           maxReplicas,
           metrics,

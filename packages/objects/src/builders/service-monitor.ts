@@ -1,4 +1,5 @@
-import type { BuildContext } from '../context.js';
+import type { BuildContext, ResolvedWorkload } from '../context.js';
+import { ROLLOUT_SERVICE_LABEL, rolloutServices } from '../delivery.js';
 import type { KubeObject } from '../kube.js';
 import { selectorLabels } from '../labels.js';
 import { HEADLESS_LABEL } from './workload.js';
@@ -26,9 +27,7 @@ export function buildServiceMonitors(ctx: BuildContext): KubeObject[] {
         spec: {
           selector: {
             matchLabels: selectorLabels(ctx.app, workload.name),
-            // A StatefulSet's headless Service exposes every port for its peers; scraping through it
-            // as well would collect every pod twice.
-            ...(workload.kind === 'StatefulSet' ? { matchExpressions: [{ key: HEADLESS_LABEL, operator: 'DoesNotExist' }] } : {}),
+            ...leftOut(ctx, workload),
           },
           namespaceSelector: { matchNames: [ctx.namespace] },
           endpoints: [
@@ -43,4 +42,14 @@ export function buildServiceMonitors(ctx: BuildContext): KubeObject[] {
       },
     ];
   });
+}
+
+/**
+ * Services that would make Prometheus collect every pod twice: a StatefulSet's headless Service,
+ * which exposes every port for its peers, and a Rollout's preview or canary copy of its Service.
+ */
+function leftOut(ctx: BuildContext, workload: ResolvedWorkload): { matchExpressions?: { key: string; operator: string }[] } {
+  if (workload.kind === 'StatefulSet') return { matchExpressions: [{ key: HEADLESS_LABEL, operator: 'DoesNotExist' }] };
+  if (rolloutServices(ctx, workload).second) return { matchExpressions: [{ key: ROLLOUT_SERVICE_LABEL, operator: 'DoesNotExist' }] };
+  return {};
 }

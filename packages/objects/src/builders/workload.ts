@@ -1,8 +1,10 @@
 import type { BuildContext, ResolvedWorkload } from '../context.js';
+import { progressiveType } from '../delivery.js';
 import { imageVersion } from '../images.js';
 import type { KubeObject } from '../kube.js';
 import { selectorLabels, sortedMap } from '../labels.js';
 import { buildContainer, configChecksum } from './container.js';
+import { buildRollout } from './rollout.js';
 
 type Json = Record<string, unknown>;
 
@@ -16,7 +18,10 @@ export function mayRunSeveral(workload: ResolvedWorkload): boolean {
   return workload.autoscaling ? (workload.autoscaling.maxReplicas ?? 1) > 1 : (workload.replicas ?? 1) > 1;
 }
 
-/** Each workload as a Deployment or a StatefulSet (with the headless Service that names its pods). */
+/**
+ * Each workload as a Deployment, a StatefulSet (with the headless Service that names its pods), or
+ * an Argo Rollouts Rollout with the Deployment's pod template when its strategy is BlueGreen or Canary.
+ */
 export function buildWorkloads(ctx: BuildContext): KubeObject[] {
   return ctx.workloads.flatMap((workload) => {
     const object = buildWorkload(ctx, workload);
@@ -32,7 +37,11 @@ function buildWorkload(ctx: BuildContext, workload: ResolvedWorkload): KubeObjec
   const spec: Json = {};
   if (!workload.autoscaling) spec.replicas = workload.replicas ?? 1;
   spec.selector = { matchLabels: selectorLabels(ctx.app, workload.name) };
+  if (progressiveType(workload)) {
+    return buildRollout(ctx, workload, metadata, { ...spec, template: { metadata: podMetadata(ctx, workload, versioned), spec: buildPodSpec(ctx, workload) } });
+  }
   if (workload.kind === 'StatefulSet') {
+    rejectProgressiveStatefulSet(ctx, workload);
     spec.serviceName = headlessServiceName(workload);
     if (workload.podManagementPolicy) spec.podManagementPolicy = workload.podManagementPolicy;
     spec.updateStrategy = { type: 'RollingUpdate' };
@@ -51,6 +60,16 @@ function buildWorkload(ctx: BuildContext, workload: ResolvedWorkload): KubeObjec
     }));
   }
   return { apiVersion: 'apps/v1', kind: workload.kind, metadata, spec };
+}
+
+function rejectProgressiveStatefulSet(ctx: BuildContext, workload: ResolvedWorkload): void {
+  const type = workload.strategy?.type;
+  if (type !== 'BlueGreen' && type !== 'Canary') return;
+  ctx.report('FF217', `a StatefulSet cannot use the ${type} strategy`, [...workload.path, 'strategy', 'type'], {
+    expected: 'RollingUpdate, or kind Deployment',
+    found: `kind StatefulSet with ${type}`,
+    hint: 'Argo Rollouts replaces Deployments only; a StatefulSet keeps its stable identities through rolling updates',
+  });
 }
 
 function buildStrategy(workload: ResolvedWorkload): Json {
@@ -93,7 +112,7 @@ function buildPodSpec(ctx: BuildContext, workload: ResolvedWorkload): Json {
 function buildAntiAffinity(ctx: BuildContext, workload: ResolvedWorkload): Json | undefined {
   const explicit = workload.antiAffinity?.mode;
   // An explicit mode holds whatever the replicas: another controller may run this template's pods
-  // (an Argo Rollout referencing the Deployment, which then keeps zero replicas itself).
+  // (a raw resource, such as an Argo Rollout with a workloadRef to a Deployment of zero replicas).
   if (explicit === 'none' || (explicit === undefined && !mayRunSeveral(workload))) return undefined;
   const mode = explicit ?? 'preferred';
   const term = {

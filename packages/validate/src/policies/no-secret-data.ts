@@ -1,5 +1,11 @@
 import type { Finding, Policy } from './policy.js';
 
+/**
+ * The keys of an Argo CD cluster Secret that describe the cluster rather than grant access to it
+ * (Argo CD's declarative setup). `config`, with the credentials, is not among them.
+ */
+const CLUSTER_SECRET_DESCRIPTION = new Set(['name', 'server', 'project', 'namespaces', 'clusterResources', 'shard']);
+
 /** A Secret with data in git is a secret in git, readable by everyone who can clone the repository. */
 export const noSecretData: Policy = {
   id: 'no-secret-data',
@@ -12,7 +18,9 @@ export const noSecretData: Policy = {
       if (object.kind !== 'Secret' || !object.apiVersion.match(/^v1$/)) continue;
       for (const field of ['data', 'stringData'] as const) {
         const data = object[field];
-        if (data && typeof data === 'object' && Object.keys(data).length > 0) {
+        const keys = data && typeof data === 'object' ? Object.keys(data) : [];
+        const clusterSecret = object.metadata.labels?.['argocd.argoproj.io/secret-type'] === 'cluster';
+        if (keys.length > 0 && !(clusterSecret && keys.every((key) => CLUSTER_SECRET_DESCRIPTION.has(key)))) {
           findings.push({
             target,
             path: [field],

@@ -1,4 +1,6 @@
+import type { SourcePosition } from '@fleetform/diagnostics';
 import type { KubeObject } from '@fleetform/objects';
+import type { Values } from '@fleetform/values';
 import type { PathSegment } from '@fleetform/yaml';
 import type { Manifest } from '../manifest.js';
 
@@ -11,17 +13,25 @@ export interface PolicyObject {
 /** What a policy sees: the objects one app deploys to one cluster (or a cluster's Argo CD objects). */
 export interface PolicyContext {
   readonly objects: readonly PolicyObject[];
-  readonly environment?: { readonly name: string; readonly immutableTags: boolean };
+  readonly environment?: { readonly name: string; readonly immutableTags: boolean; readonly requireDigests?: boolean };
   /** The app whose objects these are, on a rendered fleet. */
   readonly app?: string;
+  /** The app's merged values on this cluster, on a rendered fleet. */
+  readonly values?: Values;
+  /** Where a value of `values` was set (the file of the layer that set it), on a rendered fleet. */
+  readonly locate?: (path: readonly PathSegment[]) => SourcePosition | undefined;
   /** What the cluster's add-ons and Argo CD provide (groups, or `group/Kind`), on a rendered fleet. */
   readonly providedGroups?: ReadonlySet<string>;
+  /** The cert-manager issuers rendered on the cluster (`issuerKey`), on a rendered fleet. */
+  readonly issuers?: ReadonlySet<string>;
 }
 
 export interface Finding {
   readonly target: PolicyObject;
   readonly path: readonly PathSegment[];
   readonly message: string;
+  /** Where to point instead of `path` in the target's manifest: the value that caused the finding. */
+  readonly position?: SourcePosition;
   /** How to fix it. */
   readonly hint: string;
 }

@@ -17,7 +17,7 @@ export function runPolicies(policies: readonly Policy[], context: PolicyContext,
   for (const policy of policies) {
     for (const finding of policy.check(context)) {
       const reason = waivers[policy.id];
-      const details = { position: positionOf(finding.target.manifest, finding.path), path: `/${finding.path.join('/')}`, hint: finding.hint };
+      const details = { position: finding.position ?? positionOf(finding.target.manifest, finding.path), path: `/${finding.path.join('/')}`, hint: finding.hint };
       if (reason !== undefined) {
         waived.push({ ...error(policy.code, `[${policy.id}] waived: ${reason} (${finding.message})`, details), severity: 'warning' });
       } else {

@@ -115,6 +115,9 @@ export const appSchema = {
     "image": {
       "$ref": "#/definitions/image"
     },
+    "chart": {
+      "$ref": "#/definitions/chart"
+    },
     "extraImages": {
       "type": "object",
       "description": "Further images by key, resolved with the region's registry like the main image and usable in env values and workloads.",
@@ -194,7 +197,32 @@ export const appSchema = {
     },
     "defaultDenyNetworkPolicy": {
       "type": "boolean",
-      "description": "Add a NetworkPolicy that denies all traffic in the namespace that no other policy allows."
+      "description": "A NetworkPolicy `APP-default-deny` that denies all ingress and egress of the app's pods that no other policy allows, with the allows the app needs to work: DNS to the cluster's DNS, the ingress controller to an Ingress's port, Prometheus to a ServiceMonitor's port, anyone (the API server) to an admission webhook's port. Default true; `false` needs the waiver `default-deny-network-policy` with a reason."
+    },
+    "platformNamespaces": {
+      "type": "object",
+      "description": "Where the cluster's shared services run, for the allows the default-deny NetworkPolicy adds.",
+      "additionalProperties": false,
+      "properties": {
+        "dns": {
+          "type": "string",
+          "description": "Namespace of the cluster DNS (pods labelled `k8s-app: kube-dns`). Default `kube-system`.",
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+          "maxLength": 63
+        },
+        "monitoring": {
+          "type": "string",
+          "description": "Namespace of the Prometheus that scrapes ServiceMonitors. Default `monitoring`.",
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+          "maxLength": 63
+        },
+        "ingressController": {
+          "type": "string",
+          "description": "Namespace of the ingress controller that serves Ingresses. Default `ingress-nginx`.",
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+          "maxLength": 63
+        }
+      }
     },
     "alertRules": {
       "type": "object",
@@ -204,6 +232,29 @@ export const appSchema = {
       },
       "propertyNames": {
         "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"
+      }
+    },
+    "analysis": {
+      "type": "object",
+      "description": "Analyses the workloads' BlueGreen and Canary strategies run against Prometheus, and where Prometheus is (a cluster's values, an environment or the fleet's defaults can set it).",
+      "additionalProperties": false,
+      "properties": {
+        "prometheusAddress": {
+          "type": "string",
+          "description": "Prometheus the analyses query, e.g. http://prometheus-operated.monitoring.svc:9090.",
+          "pattern": "^https?://"
+        },
+        "templates": {
+          "type": "object",
+          "description": "Checks by key, each an AnalysisTemplate `<app>-<key>` when a strategy uses it.",
+          "additionalProperties": {
+            "$ref": "#/definitions/analysisTemplate"
+          },
+          "propertyNames": {
+            "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+            "maxLength": 40
+          }
+        }
       }
     },
     "syncWaves": {
@@ -248,9 +299,10 @@ export const appSchema = {
           "type": "string",
           "enum": [
             "applications",
-            "applicationsets"
+            "applicationsets",
+            "hub"
           ],
-          "description": "This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications` or `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team)."
+          "description": "This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications`, `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team) or `hub` (by the ApplicationSets of the hub cluster's Argo CD; fleet.yaml's `argocd.hub` names it)."
         }
       }
     },
@@ -265,7 +317,11 @@ export const appSchema = {
           "no-secret-data",
           "restricted-pod-security",
           "resources-required",
-          "appproject-no-wildcards"
+          "appproject-no-wildcards",
+          "default-deny-network-policy",
+          "require-digests",
+          "canary-steps",
+          "rollout-references"
         ]
       },
       "additionalProperties": {
@@ -891,7 +947,7 @@ export const appSchema = {
     "networkPolicy": {
       "title": "NetworkPolicy",
       "type": "object",
-      "description": "A NetworkPolicy selecting the workload's pods. A direction that is listed is restricted to its rules; `[]` denies it entirely.",
+      "description": "A NetworkPolicy selecting the workload's pods. A direction that is listed is restricted to its rules; `[]` denies it entirely. Under the app's default-deny (on unless waived), a direction that is not listed allows only the traffic the app needs to work (see `defaultDenyNetworkPolicy`).",
       "additionalProperties": false,
       "properties": {
         "ingress": {
@@ -910,7 +966,7 @@ export const appSchema = {
         },
         "allowDNS": {
           "type": "boolean",
-          "description": "Add an egress rule for DNS (port 53 UDP and TCP) when egress is restricted. Default true."
+          "description": "Allow DNS (port 53 UDP and TCP to the cluster DNS) when egress is restricted. Default true."
         }
       }
     },
@@ -1090,30 +1146,187 @@ export const appSchema = {
     "strategy": {
       "title": "Strategy",
       "type": "object",
-      "description": "How a Deployment replaces pods.",
+      "description": "How a workload's pods are replaced: a Deployment's rolling update or recreate, or an Argo Rollouts Rollout (blue-green or canary) in place of the Deployment. Overridable per environment, e.g. RollingUpdate in staging and Canary in prod.",
       "additionalProperties": false,
       "properties": {
         "type": {
           "type": "string",
-          "description": "RollingUpdate or Recreate.",
+          "description": "RollingUpdate (default) or Recreate: a Deployment. BlueGreen or Canary: an Argo Rollouts Rollout with the same pod template, and no Deployment.",
           "enum": [
             "RollingUpdate",
-            "Recreate"
+            "Recreate",
+            "BlueGreen",
+            "Canary"
           ]
         },
         "maxUnavailable": {
-          "description": "Pods that may be unavailable during a rolling update.",
+          "description": "Pods that may be unavailable during a rolling update or a canary's steps.",
           "type": [
             "integer",
             "string"
           ]
         },
         "maxSurge": {
-          "description": "Extra pods allowed during a rolling update.",
+          "description": "Extra pods allowed during a rolling update or a canary's steps.",
           "type": [
             "integer",
             "string"
           ]
+        },
+        "service": {
+          "type": "string",
+          "description": "BlueGreen and Canary: the key of the workload's Service that takes the traffic (active, or stable). Default the first.",
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+        },
+        "blueGreen": {
+          "$ref": "#/definitions/blueGreen"
+        },
+        "canary": {
+          "$ref": "#/definitions/canary"
+        }
+      }
+    },
+    "blueGreen": {
+      "title": "BlueGreen",
+      "type": "object",
+      "description": "Used when `type` is BlueGreen: the new version runs behind the preview Service `<workload>-preview` until it is promoted, then the active Service switches to it.",
+      "additionalProperties": false,
+      "properties": {
+        "autoPromotion": {
+          "type": "boolean",
+          "description": "Promote as soon as the new version is ready and its pre-promotion analysis passed. Default true; false waits for a person (`kubectl argo rollouts promote`)."
+        },
+        "autoPromotionSeconds": {
+          "type": "integer",
+          "description": "Promote automatically this many seconds after the new version is ready, even with autoPromotion false.",
+          "minimum": 1
+        },
+        "scaleDownDelaySeconds": {
+          "type": "integer",
+          "description": "Seconds the old version keeps running after the switch, so clients can drain. Default 30.",
+          "minimum": 0
+        },
+        "prePromotionAnalysis": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Analyses (keys of `analysis.templates`) run against the preview Service before the switch; a failure aborts the rollout and keeps the old version."
+        },
+        "postPromotionAnalysis": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Analyses run against the active Service after the switch; a failure switches back to the old version."
+        }
+      }
+    },
+    "canaryStep": {
+      "title": "CanaryStep",
+      "type": "object",
+      "description": "One step of a canary: exactly one of setWeight, pause or analysis.",
+      "additionalProperties": false,
+      "minProperties": 1,
+      "maxProperties": 1,
+      "properties": {
+        "setWeight": {
+          "type": "integer",
+          "description": "Percentage of traffic (or of pods, without traffic routing) the new version gets.",
+          "minimum": 0,
+          "maximum": 100
+        },
+        "pause": {
+          "type": "object",
+          "description": "Wait: for `duration`, or without it until a person promotes.",
+          "additionalProperties": false,
+          "properties": {
+            "duration": {
+              "type": [
+                "string",
+                "integer"
+              ],
+              "description": "How long, e.g. `5m`, `1h`, or seconds.",
+              "pattern": "^[0-9]+(s|m|h)?$",
+              "minimum": 0
+            }
+          }
+        },
+        "analysis": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Analyses (keys of `analysis.templates`) run against the canary now; the rollout goes on when they pass and rolls back when one fails."
+        }
+      }
+    },
+    "canary": {
+      "title": "Canary",
+      "type": "object",
+      "description": "Used when `type` is Canary: the new version takes a growing share of the traffic, step by step, beside the stable one.",
+      "additionalProperties": false,
+      "properties": {
+        "steps": {
+          "type": "array",
+          "description": "The steps, in order. Weights should rise and end at 100.",
+          "items": {
+            "$ref": "#/definitions/canaryStep"
+          },
+          "minItems": 1
+        },
+        "analysis": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+          },
+          "minItems": 1,
+          "uniqueItems": true,
+          "description": "Analyses run in the background from the first step to the end; a failure rolls back."
+        },
+        "trafficRouting": {
+          "type": "string",
+          "description": "How the weights are applied: `replicas` (default, by the share of pods), `istio` (a VirtualService and DestinationRule subsets), or `nginx` (a canary Ingress beside the workload's `ingress`).",
+          "enum": [
+            "replicas",
+            "istio",
+            "nginx"
+          ]
+        },
+        "istio": {
+          "type": "object",
+          "description": "trafficRouting istio: the VirtualService `<workload>` routing to the stable Service's subsets `stable` and `canary`.",
+          "additionalProperties": false,
+          "properties": {
+            "hosts": {
+              "type": "array",
+              "description": "Hosts the VirtualService routes. Default the stable Service's name.",
+              "items": {
+                "type": "string"
+              },
+              "minItems": 1,
+              "uniqueItems": true
+            },
+            "gateways": {
+              "type": "array",
+              "description": "Istio gateways it applies to; include `mesh` for traffic inside the mesh too. Default in-mesh only.",
+              "items": {
+                "type": "string"
+              },
+              "minItems": 1,
+              "uniqueItems": true
+            }
+          }
         }
       }
     },
@@ -1385,6 +1598,9 @@ export const appSchema = {
         "image": {
           "$ref": "#/definitions/image"
         },
+        "chart": {
+          "$ref": "#/definitions/chart"
+        },
         "extraImages": {
           "type": "object",
           "description": "Further images by key, resolved with the region's registry like the main image and usable in env values and workloads.",
@@ -1464,7 +1680,32 @@ export const appSchema = {
         },
         "defaultDenyNetworkPolicy": {
           "type": "boolean",
-          "description": "Add a NetworkPolicy that denies all traffic in the namespace that no other policy allows."
+          "description": "A NetworkPolicy `APP-default-deny` that denies all ingress and egress of the app's pods that no other policy allows, with the allows the app needs to work: DNS to the cluster's DNS, the ingress controller to an Ingress's port, Prometheus to a ServiceMonitor's port, anyone (the API server) to an admission webhook's port. Default true; `false` needs the waiver `default-deny-network-policy` with a reason."
+        },
+        "platformNamespaces": {
+          "type": "object",
+          "description": "Where the cluster's shared services run, for the allows the default-deny NetworkPolicy adds.",
+          "additionalProperties": false,
+          "properties": {
+            "dns": {
+              "type": "string",
+              "description": "Namespace of the cluster DNS (pods labelled `k8s-app: kube-dns`). Default `kube-system`.",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+              "maxLength": 63
+            },
+            "monitoring": {
+              "type": "string",
+              "description": "Namespace of the Prometheus that scrapes ServiceMonitors. Default `monitoring`.",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+              "maxLength": 63
+            },
+            "ingressController": {
+              "type": "string",
+              "description": "Namespace of the ingress controller that serves Ingresses. Default `ingress-nginx`.",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+              "maxLength": 63
+            }
+          }
         },
         "alertRules": {
           "type": "object",
@@ -1474,6 +1715,29 @@ export const appSchema = {
           },
           "propertyNames": {
             "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"
+          }
+        },
+        "analysis": {
+          "type": "object",
+          "description": "Analyses the workloads' BlueGreen and Canary strategies run against Prometheus, and where Prometheus is (a cluster's values, an environment or the fleet's defaults can set it).",
+          "additionalProperties": false,
+          "properties": {
+            "prometheusAddress": {
+              "type": "string",
+              "description": "Prometheus the analyses query, e.g. http://prometheus-operated.monitoring.svc:9090.",
+              "pattern": "^https?://"
+            },
+            "templates": {
+              "type": "object",
+              "description": "Checks by key, each an AnalysisTemplate `<app>-<key>` when a strategy uses it.",
+              "additionalProperties": {
+                "$ref": "#/definitions/analysisTemplate"
+              },
+              "propertyNames": {
+                "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+                "maxLength": 40
+              }
+            }
           }
         },
         "syncWaves": {
@@ -1518,9 +1782,10 @@ export const appSchema = {
               "type": "string",
               "enum": [
                 "applications",
-                "applicationsets"
+                "applicationsets",
+                "hub"
               ],
-              "description": "This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications` or `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team)."
+              "description": "This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications`, `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team) or `hub` (by the ApplicationSets of the hub cluster's Argo CD; fleet.yaml's `argocd.hub` names it)."
             }
           }
         },
@@ -1535,7 +1800,11 @@ export const appSchema = {
               "no-secret-data",
               "restricted-pod-security",
               "resources-required",
-              "appproject-no-wildcards"
+              "appproject-no-wildcards",
+              "default-deny-network-policy",
+              "require-digests",
+              "canary-steps",
+              "rollout-references"
             ]
           },
           "additionalProperties": {
@@ -1636,6 +1905,112 @@ export const appSchema = {
           "minLength": 1
         }
       }
+    },
+    "analysisTemplate": {
+      "title": "AnalysisTemplate",
+      "type": "object",
+      "description": "A Prometheus check, rendered as the Argo Rollouts AnalysisTemplate `<app>-<key>` when a strategy uses it. In `query`, `{{args.service-name}}` is the Service under test and `{{args.namespace}}` the app's namespace.",
+      "additionalProperties": false,
+      "properties": {
+        "query": {
+          "type": "string",
+          "description": "PromQL returning one number, e.g. the share of successful requests.",
+          "minLength": 1
+        },
+        "min": {
+          "type": "number",
+          "description": "The check passes when the result is at least this."
+        },
+        "max": {
+          "type": "number",
+          "description": "The check passes when the result is at most this."
+        },
+        "interval": {
+          "type": "string",
+          "description": "Time between measurements. Default 1m.",
+          "pattern": "^[0-9]+(s|m|h)$"
+        },
+        "count": {
+          "type": "integer",
+          "description": "Measurements taken. Default 5.",
+          "minimum": 1
+        },
+        "failureLimit": {
+          "type": "integer",
+          "description": "Failed measurements tolerated before the analysis fails and the rollout rolls back. Default 1.",
+          "minimum": 0
+        }
+      }
+    },
+    "chart": {
+      "title": "Chart",
+      "type": "object",
+      "description": "Deploy the app from a Helm chart. Its Application gets Argo CD's Helm source, pinned to `version`, with `values` merged across the layers (profiles, app, environment, region, cluster overrides) as `helm.valuesObject`; fleetform's own objects (the Namespace, workloads, resources/) go beside it as a second source of the same Application.",
+      "additionalProperties": false,
+      "properties": {
+        "repoURL": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Helm repository URL (https://…), or an OCI registry as Argo CD takes it (registry.example.com/charts, without `oci://`)."
+        },
+        "chart": {
+          "type": "string",
+          "minLength": 1,
+          "description": "Chart name in the repository."
+        },
+        "version": {
+          "type": "string",
+          "description": "Exact chart version (Argo CD's targetRevision): a semantic version, never a range, so every cluster gets what was reviewed.",
+          "pattern": "^v?[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"
+        },
+        "releaseName": {
+          "type": "string",
+          "description": "Helm release name. Default the app's name.",
+          "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+          "maxLength": 53
+        },
+        "values": {
+          "type": "object",
+          "additionalProperties": true,
+          "description": "Helm values, free-form: whatever the chart's values.yaml accepts. Maps merge key by key across layers, lists replace, null removes an inherited key. Checked against charts/CHART/VERSION/values.schema.json when the fleet vendors it."
+        },
+        "imageValues": {
+          "type": "object",
+          "additionalProperties": false,
+          "description": "Where the chart takes the app's `image`, as dotted paths into its values; fleetform fills them per cluster (region registry, tag or digest), so `fleetform bump` works as for any app. Default `image.repository` and `image.tag`, used when the app sets `image`.",
+          "properties": {
+            "registry": {
+              "type": "string",
+              "description": "Path of the registry host, for charts that take it apart (`image.registry`); without it the registry is part of `repository`.",
+              "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+            },
+            "repository": {
+              "type": "string",
+              "description": "Path of the repository (with the registry unless `registry` is given). Default `image.repository`.",
+              "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+            },
+            "tag": {
+              "type": "string",
+              "description": "Path of the tag. Default `image.tag`.",
+              "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+            },
+            "digest": {
+              "type": "string",
+              "description": "Path of the digest (`image.digest`); without it a digest goes into the tag as `TAG@sha256:…`.",
+              "pattern": "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*$"
+            }
+          }
+        },
+        "kinds": {
+          "type": "array",
+          "description": "The kinds the chart renders, as `Kind` (core) or `group/Kind` (`apps/Deployment`), which the team's AppProject then allows; the chart's templates cannot be read offline. Default `apps/Deployment`, `Service`, `ServiceAccount`, `ConfigMap`.",
+          "items": {
+            "type": "string",
+            "pattern": "^([a-z0-9.-]+/)?[A-Z][A-Za-z0-9]*$"
+          },
+          "uniqueItems": true
+        }
+      }
     }
   }
 } as const;
@@ -1691,9 +2066,51 @@ export const fleetSchema = {
           "type": "string",
           "enum": [
             "applications",
-            "applicationsets"
+            "applicationsets",
+            "hub"
           ],
-          "description": "How each cluster's Argo CD receives the apps: `applications` (one Application per app, the default) or `applicationsets` (ApplicationSets with a list generator: one per team, or per `argocd.applicationSet` name). Sync waves do not order Applications an ApplicationSet generates."
+          "description": "How the apps reach their clusters: `applications` (one Application per app in each cluster's own Argo CD, the default), `applicationsets` (ApplicationSets with a list generator in each cluster's own Argo CD: one per team, or per `argocd.applicationSet` name) or `hub` (the Argo CD of `hub.cluster` delivers every app to every cluster through ApplicationSets; see `hub`). Sync waves do not order Applications an ApplicationSet generates."
+        },
+        "applicationsSync": {
+          "type": "string",
+          "enum": [
+            "create-only",
+            "create-update",
+            "create-delete",
+            "sync"
+          ],
+          "description": "What the ApplicationSet controller may do to the Applications of every generated ApplicationSet (`spec.syncPolicy.applicationsSync`): `sync` (create, update and delete; the default), `create-update`, `create-delete` or `create-only`. Any other than `sync` needs the controller's policy override, which fleetform then turns on in the cluster's bootstrap/argocd-cmd-params-cm.yaml."
+        },
+        "hub": {
+          "type": "object",
+          "description": "Hub delivery (`delivery: hub`): one Argo CD, on `cluster`, delivers the apps to every cluster through ApplicationSets, from declarative cluster Secrets it also writes (without credentials).",
+          "additionalProperties": false,
+          "required": [
+            "cluster"
+          ],
+          "properties": {
+            "cluster": {
+              "type": "string",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$",
+              "description": "The cluster whose Argo CD is the hub: its folder receives the ApplicationSets, the cluster Secrets and the AppProjects of the hub-delivered apps."
+            },
+            "applicationSets": {
+              "type": "string",
+              "enum": [
+                "app",
+                "team"
+              ],
+              "description": "One ApplicationSet per app (`app`, the default) or per team (`team`). An app's `argocd.applicationSet` names its set in either case."
+            },
+            "generator": {
+              "type": "string",
+              "enum": [
+                "clusters",
+                "list"
+              ],
+              "description": "How each ApplicationSet finds the app's clusters: `clusters` (the default: a clusters generator selecting the cluster Secrets by their labels env, region or name) or `list` (a list generator naming each cluster and its server)."
+            }
+          }
         }
       }
     },
@@ -1828,6 +2245,10 @@ export const fleetSchema = {
         "immutableTags": {
           "type": "boolean",
           "description": "Refuse mutable image tags (`latest`, no tag) here."
+        },
+        "requireDigests": {
+          "type": "boolean",
+          "description": "Require every image an app runs here to be pinned by digest (`repository@sha256:…`), checked by the `require-digests` policy (FF417)."
         },
         "promotion": {
           "type": "string",
@@ -2059,6 +2480,11 @@ export const clusterSchema = {
           },
           "values": {
             "$ref": "fleet.schema.json#/definitions/helmValues"
+          },
+          "version": {
+            "type": "string",
+            "description": "This cluster's chart version, over the one fleet.yaml or the catalogue gives (`fleetform bump NAME VERSION --addon --cluster NAME` sets it). Exact, never a range.",
+            "minLength": 1
           }
         }
       }

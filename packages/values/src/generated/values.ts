@@ -134,6 +134,7 @@ export interface App {
    */
   profiles?: string[];
   image?: Image;
+  chart?: Chart;
   /**
    * Further images by key, resolved with the region's registry like the main image and usable in env values and workloads.
    */
@@ -191,14 +192,46 @@ export interface App {
     [k: string]: Workload;
   };
   /**
-   * Add a NetworkPolicy that denies all traffic in the namespace that no other policy allows.
+   * A NetworkPolicy `APP-default-deny` that denies all ingress and egress of the app's pods that no other policy allows, with the allows the app needs to work: DNS to the cluster's DNS, the ingress controller to an Ingress's port, Prometheus to a ServiceMonitor's port, anyone (the API server) to an admission webhook's port. Default true; `false` needs the waiver `default-deny-network-policy` with a reason.
    */
   defaultDenyNetworkPolicy?: boolean;
+  /**
+   * Where the cluster's shared services run, for the allows the default-deny NetworkPolicy adds.
+   */
+  platformNamespaces?: {
+    /**
+     * Namespace of the cluster DNS (pods labelled `k8s-app: kube-dns`). Default `kube-system`.
+     */
+    dns?: string;
+    /**
+     * Namespace of the Prometheus that scrapes ServiceMonitors. Default `monitoring`.
+     */
+    monitoring?: string;
+    /**
+     * Namespace of the ingress controller that serves Ingresses. Default `ingress-nginx`.
+     */
+    ingressController?: string;
+  };
   /**
    * Prometheus alerting rules by alert name, in one PrometheusRule `<app>` with one rule group `<app>`.
    */
   alertRules?: {
     [k: string]: AlertRule;
+  };
+  /**
+   * Analyses the workloads' BlueGreen and Canary strategies run against Prometheus, and where Prometheus is (a cluster's values, an environment or the fleet's defaults can set it).
+   */
+  analysis?: {
+    /**
+     * Prometheus the analyses query, e.g. http://prometheus-operated.monitoring.svc:9090.
+     */
+    prometheusAddress?: string;
+    /**
+     * Checks by key, each an AnalysisTemplate `<app>-<key>` when a strategy uses it.
+     */
+    templates?: {
+      [k: string]: AnalysisTemplate;
+    };
   };
   syncWaves?: SyncWaves;
   /**
@@ -230,9 +263,9 @@ export interface App {
      */
     applicationSet?: string;
     /**
-     * This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications` or `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team).
+     * This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications`, `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team) or `hub` (by the ApplicationSets of the hub cluster's Argo CD; fleet.yaml's `argocd.hub` names it).
      */
-    delivery?: 'applications' | 'applicationsets';
+    delivery?: 'applications' | 'applicationsets' | 'hub';
   };
   /**
    * Policies `fleetform validate` does not fail on for this app, by policy id, each with the reason (printed with every waived finding).
@@ -291,6 +324,61 @@ export interface Image {
    * When the kubelet pulls the image.
    */
   pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+}
+/**
+ * Deploy the app from a Helm chart. Its Application gets Argo CD's Helm source, pinned to `version`, with `values` merged across the layers (profiles, app, environment, region, cluster overrides) as `helm.valuesObject`; fleetform's own objects (the Namespace, workloads, resources/) go beside it as a second source of the same Application.
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "chart".
+ */
+export interface Chart {
+  /**
+   * Helm repository URL (https://…), or an OCI registry as Argo CD takes it (registry.example.com/charts, without `oci://`).
+   */
+  repoURL?: string;
+  /**
+   * Chart name in the repository.
+   */
+  chart?: string;
+  /**
+   * Exact chart version (Argo CD's targetRevision): a semantic version, never a range, so every cluster gets what was reviewed.
+   */
+  version?: string;
+  /**
+   * Helm release name. Default the app's name.
+   */
+  releaseName?: string;
+  /**
+   * Helm values, free-form: whatever the chart's values.yaml accepts. Maps merge key by key across layers, lists replace, null removes an inherited key. Checked against charts/CHART/VERSION/values.schema.json when the fleet vendors it.
+   */
+  values?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Where the chart takes the app's `image`, as dotted paths into its values; fleetform fills them per cluster (region registry, tag or digest), so `fleetform bump` works as for any app. Default `image.repository` and `image.tag`, used when the app sets `image`.
+   */
+  imageValues?: {
+    /**
+     * Path of the registry host, for charts that take it apart (`image.registry`); without it the registry is part of `repository`.
+     */
+    registry?: string;
+    /**
+     * Path of the repository (with the registry unless `registry` is given). Default `image.repository`.
+     */
+    repository?: string;
+    /**
+     * Path of the tag. Default `image.tag`.
+     */
+    tag?: string;
+    /**
+     * Path of the digest (`image.digest`); without it a digest goes into the tag as `TAG@sha256:…`.
+     */
+    digest?: string;
+  };
+  /**
+   * The kinds the chart renders, as `Kind` (core) or `group/Kind` (`apps/Deployment`), which the team's AppProject then allows; the chart's templates cannot be read offline. Default `apps/Deployment`, `Service`, `ServiceAccount`, `ConfigMap`.
+   */
+  kinds?: string[];
 }
 /**
  * An External Secrets Operator ExternalSecret `<app>-<key>` that keeps the Secret of the same name filled from a secret store, so no secret value is ever in git.
@@ -679,24 +767,130 @@ export interface VolumeClaimTemplate {
   ];
 }
 /**
- * How a Deployment replaces pods.
+ * How a workload's pods are replaced: a Deployment's rolling update or recreate, or an Argo Rollouts Rollout (blue-green or canary) in place of the Deployment. Overridable per environment, e.g. RollingUpdate in staging and Canary in prod.
  *
  * This interface was referenced by `App`'s JSON-Schema
  * via the `definition` "strategy".
  */
 export interface Strategy {
   /**
-   * RollingUpdate or Recreate.
+   * RollingUpdate (default) or Recreate: a Deployment. BlueGreen or Canary: an Argo Rollouts Rollout with the same pod template, and no Deployment.
    */
-  type?: 'RollingUpdate' | 'Recreate';
+  type?: 'RollingUpdate' | 'Recreate' | 'BlueGreen' | 'Canary';
   /**
-   * Pods that may be unavailable during a rolling update.
+   * Pods that may be unavailable during a rolling update or a canary's steps.
    */
   maxUnavailable?: number | string;
   /**
-   * Extra pods allowed during a rolling update.
+   * Extra pods allowed during a rolling update or a canary's steps.
    */
   maxSurge?: number | string;
+  /**
+   * BlueGreen and Canary: the key of the workload's Service that takes the traffic (active, or stable). Default the first.
+   */
+  service?: string;
+  blueGreen?: BlueGreen;
+  canary?: Canary;
+}
+/**
+ * Used when `type` is BlueGreen: the new version runs behind the preview Service `<workload>-preview` until it is promoted, then the active Service switches to it.
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "blueGreen".
+ */
+export interface BlueGreen {
+  /**
+   * Promote as soon as the new version is ready and its pre-promotion analysis passed. Default true; false waits for a person (`kubectl argo rollouts promote`).
+   */
+  autoPromotion?: boolean;
+  /**
+   * Promote automatically this many seconds after the new version is ready, even with autoPromotion false.
+   */
+  autoPromotionSeconds?: number;
+  /**
+   * Seconds the old version keeps running after the switch, so clients can drain. Default 30.
+   */
+  scaleDownDelaySeconds?: number;
+  /**
+   * Analyses (keys of `analysis.templates`) run against the preview Service before the switch; a failure aborts the rollout and keeps the old version.
+   *
+   * @minItems 1
+   */
+  prePromotionAnalysis?: [string, ...string[]];
+  /**
+   * Analyses run against the active Service after the switch; a failure switches back to the old version.
+   *
+   * @minItems 1
+   */
+  postPromotionAnalysis?: [string, ...string[]];
+}
+/**
+ * Used when `type` is Canary: the new version takes a growing share of the traffic, step by step, beside the stable one.
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "canary".
+ */
+export interface Canary {
+  /**
+   * The steps, in order. Weights should rise and end at 100.
+   *
+   * @minItems 1
+   */
+  steps?: [CanaryStep, ...CanaryStep[]];
+  /**
+   * Analyses run in the background from the first step to the end; a failure rolls back.
+   *
+   * @minItems 1
+   */
+  analysis?: [string, ...string[]];
+  /**
+   * How the weights are applied: `replicas` (default, by the share of pods), `istio` (a VirtualService and DestinationRule subsets), or `nginx` (a canary Ingress beside the workload's `ingress`).
+   */
+  trafficRouting?: 'replicas' | 'istio' | 'nginx';
+  /**
+   * trafficRouting istio: the VirtualService `<workload>` routing to the stable Service's subsets `stable` and `canary`.
+   */
+  istio?: {
+    /**
+     * Hosts the VirtualService routes. Default the stable Service's name.
+     *
+     * @minItems 1
+     */
+    hosts?: [string, ...string[]];
+    /**
+     * Istio gateways it applies to; include `mesh` for traffic inside the mesh too. Default in-mesh only.
+     *
+     * @minItems 1
+     */
+    gateways?: [string, ...string[]];
+  };
+}
+/**
+ * One step of a canary: exactly one of setWeight, pause or analysis.
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "canaryStep".
+ */
+export interface CanaryStep {
+  /**
+   * Percentage of traffic (or of pods, without traffic routing) the new version gets.
+   */
+  setWeight?: number;
+  /**
+   * Wait: for `duration`, or without it until a person promotes.
+   */
+  pause?: {
+    /**
+     * How long, e.g. `5m`, `1h`, or seconds.
+     */
+    duration?: string | number;
+  };
+  /**
+   * Analyses (keys of `analysis.templates`) run against the canary now; the rollout goes on when they pass and rolls back when one fails.
+   *
+   * @minItems 1
+   */
+  analysis?: [string, ...string[]];
 }
 /**
  * A HorizontalPodAutoscaler (autoscaling/v2). When set, the workload's replicas field is left to the autoscaler.
@@ -898,7 +1092,7 @@ export interface ServiceMonitor {
   };
 }
 /**
- * A NetworkPolicy selecting the workload's pods. A direction that is listed is restricted to its rules; `[]` denies it entirely.
+ * A NetworkPolicy selecting the workload's pods. A direction that is listed is restricted to its rules; `[]` denies it entirely. Under the app's default-deny (on unless waived), a direction that is not listed allows only the traffic the app needs to work (see `defaultDenyNetworkPolicy`).
  *
  * This interface was referenced by `App`'s JSON-Schema
  * via the `definition` "networkPolicy".
@@ -913,7 +1107,7 @@ export interface NetworkPolicy {
    */
   egress?: NetworkRule[];
   /**
-   * Add an egress rule for DNS (port 53 UDP and TCP) when egress is restricted. Default true.
+   * Allow DNS (port 53 UDP and TCP to the cluster DNS) when egress is restricted. Default true.
    */
   allowDNS?: boolean;
 }
@@ -1003,6 +1197,38 @@ export interface AlertRule {
   description?: string;
 }
 /**
+ * A Prometheus check, rendered as the Argo Rollouts AnalysisTemplate `<app>-<key>` when a strategy uses it. In `query`, `{{args.service-name}}` is the Service under test and `{{args.namespace}}` the app's namespace.
+ *
+ * This interface was referenced by `App`'s JSON-Schema
+ * via the `definition` "analysisTemplate".
+ */
+export interface AnalysisTemplate {
+  /**
+   * PromQL returning one number, e.g. the share of successful requests.
+   */
+  query?: string;
+  /**
+   * The check passes when the result is at least this.
+   */
+  min?: number;
+  /**
+   * The check passes when the result is at most this.
+   */
+  max?: number;
+  /**
+   * Time between measurements. Default 1m.
+   */
+  interval?: string;
+  /**
+   * Measurements taken. Default 5.
+   */
+  count?: number;
+  /**
+   * Failed measurements tolerated before the analysis fails and the rollout rolls back. Default 1.
+   */
+  failureLimit?: number;
+}
+/**
  * Sync waves by kind (`Deployment`) or by kind and name (`Deployment/web`). Argo CD applies lower waves first and waits for them to be healthy.
  *
  * This interface was referenced by `App`'s JSON-Schema
@@ -1019,6 +1245,7 @@ export interface SyncWaves {
  */
 export interface Values {
   image?: Image;
+  chart?: Chart;
   /**
    * Further images by key, resolved with the region's registry like the main image and usable in env values and workloads.
    */
@@ -1076,14 +1303,46 @@ export interface Values {
     [k: string]: Workload;
   };
   /**
-   * Add a NetworkPolicy that denies all traffic in the namespace that no other policy allows.
+   * A NetworkPolicy `APP-default-deny` that denies all ingress and egress of the app's pods that no other policy allows, with the allows the app needs to work: DNS to the cluster's DNS, the ingress controller to an Ingress's port, Prometheus to a ServiceMonitor's port, anyone (the API server) to an admission webhook's port. Default true; `false` needs the waiver `default-deny-network-policy` with a reason.
    */
   defaultDenyNetworkPolicy?: boolean;
+  /**
+   * Where the cluster's shared services run, for the allows the default-deny NetworkPolicy adds.
+   */
+  platformNamespaces?: {
+    /**
+     * Namespace of the cluster DNS (pods labelled `k8s-app: kube-dns`). Default `kube-system`.
+     */
+    dns?: string;
+    /**
+     * Namespace of the Prometheus that scrapes ServiceMonitors. Default `monitoring`.
+     */
+    monitoring?: string;
+    /**
+     * Namespace of the ingress controller that serves Ingresses. Default `ingress-nginx`.
+     */
+    ingressController?: string;
+  };
   /**
    * Prometheus alerting rules by alert name, in one PrometheusRule `<app>` with one rule group `<app>`.
    */
   alertRules?: {
     [k: string]: AlertRule;
+  };
+  /**
+   * Analyses the workloads' BlueGreen and Canary strategies run against Prometheus, and where Prometheus is (a cluster's values, an environment or the fleet's defaults can set it).
+   */
+  analysis?: {
+    /**
+     * Prometheus the analyses query, e.g. http://prometheus-operated.monitoring.svc:9090.
+     */
+    prometheusAddress?: string;
+    /**
+     * Checks by key, each an AnalysisTemplate `<app>-<key>` when a strategy uses it.
+     */
+    templates?: {
+      [k: string]: AnalysisTemplate;
+    };
   };
   syncWaves?: SyncWaves;
   /**
@@ -1115,9 +1374,9 @@ export interface Values {
      */
     applicationSet?: string;
     /**
-     * This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications` or `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team).
+     * This app's delivery, whatever fleet.yaml's `argocd.delivery` says: `applications`, `applicationsets` (in the ApplicationSet named by `applicationSet`, or else the one of its team) or `hub` (by the ApplicationSets of the hub cluster's Argo CD; fleet.yaml's `argocd.hub` names it).
      */
-    delivery?: 'applications' | 'applicationsets';
+    delivery?: 'applications' | 'applicationsets' | 'hub';
   };
   /**
    * Policies `fleetform validate` does not fail on for this app, by policy id, each with the reason (printed with every waived finding).
@@ -1160,9 +1419,30 @@ export interface Fleet {
      */
     rootProject?: string;
     /**
-     * How each cluster's Argo CD receives the apps: `applications` (one Application per app, the default) or `applicationsets` (ApplicationSets with a list generator: one per team, or per `argocd.applicationSet` name). Sync waves do not order Applications an ApplicationSet generates.
+     * How the apps reach their clusters: `applications` (one Application per app in each cluster's own Argo CD, the default), `applicationsets` (ApplicationSets with a list generator in each cluster's own Argo CD: one per team, or per `argocd.applicationSet` name) or `hub` (the Argo CD of `hub.cluster` delivers every app to every cluster through ApplicationSets; see `hub`). Sync waves do not order Applications an ApplicationSet generates.
      */
-    delivery?: 'applications' | 'applicationsets';
+    delivery?: 'applications' | 'applicationsets' | 'hub';
+    /**
+     * What the ApplicationSet controller may do to the Applications of every generated ApplicationSet (`spec.syncPolicy.applicationsSync`): `sync` (create, update and delete; the default), `create-update`, `create-delete` or `create-only`. Any other than `sync` needs the controller's policy override, which fleetform then turns on in the cluster's bootstrap/argocd-cmd-params-cm.yaml.
+     */
+    applicationsSync?: 'create-only' | 'create-update' | 'create-delete' | 'sync';
+    /**
+     * Hub delivery (`delivery: hub`): one Argo CD, on `cluster`, delivers the apps to every cluster through ApplicationSets, from declarative cluster Secrets it also writes (without credentials).
+     */
+    hub?: {
+      /**
+       * The cluster whose Argo CD is the hub: its folder receives the ApplicationSets, the cluster Secrets and the AppProjects of the hub-delivered apps.
+       */
+      cluster: string;
+      /**
+       * One ApplicationSet per app (`app`, the default) or per team (`team`). An app's `argocd.applicationSet` names its set in either case.
+       */
+      applicationSets?: 'app' | 'team';
+      /**
+       * How each ApplicationSet finds the app's clusters: `clusters` (the default: a clusters generator selecting the cluster Secrets by their labels env, region or name) or `list` (a list generator naming each cluster and its server).
+       */
+      generator?: 'clusters' | 'list';
+    };
   };
   /**
    * Kubernetes version the fleet's manifests are validated against.
@@ -1254,6 +1534,10 @@ export interface Environment {
    * Refuse mutable image tags (`latest`, no tag) here.
    */
   immutableTags?: boolean;
+  /**
+   * Require every image an app runs here to be pinned by digest (`repository@sha256:…`), checked by the `require-digests` policy (FF417).
+   */
+  requireDigests?: boolean;
   /**
    * How new tags arrive: `auto` (bumped directly) or `pullRequest` (only through `fleetform promote`).
    */
@@ -1418,6 +1702,10 @@ export interface Cluster {
        */
       enabled?: boolean;
       values?: HelmValues;
+      /**
+       * This cluster's chart version, over the one fleet.yaml or the catalogue gives (`fleetform bump NAME VERSION --addon --cluster NAME` sets it). Exact, never a range.
+       */
+      version?: string;
     };
   };
 }

@@ -1,0 +1,75 @@
+import type { Diagnostic } from '@fleetform/diagnostics';
+import type { BuiltApp, GeneratedFile } from '@fleetform/layout';
+import type { KubeObject } from '@fleetform/objects';
+import type { AppIdentity } from '@fleetform/resolve';
+import type { Values } from '@fleetform/values';
+
+/**
+ * What a render keeps of one app so that a later render whose inputs for the app have not changed
+ * (same key) can take its files as they are. It holds what the cluster-level files (Applications,
+ * ApplicationSets, AppProjects, add-on waves) and the checks across apps read of the app: its
+ * identity, each instance's values, and each object's identity, not the objects themselves.
+ * Plain JSON, so it can be stored between runs.
+ */
+export interface AppRecord {
+  readonly key: string;
+  readonly app: AppIdentity;
+  /** `[cluster, overlay]` pairs. */
+  readonly overlays: readonly (readonly [string, string])[];
+  /** The app's own files: `[path, file key]` pairs. */
+  readonly files: readonly (readonly [string, string])[];
+  readonly instances: readonly InstanceRecord[];
+  /** Warnings the app's build gave; a record is only kept for an app that built without errors. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface InstanceRecord {
+  readonly cluster: string;
+  readonly environment: string;
+  readonly region: string;
+  readonly values: Values;
+  readonly objects: readonly ObjectIdentity[];
+}
+
+export type ObjectIdentity = Pick<KubeObject, 'apiVersion' | 'kind'> & { readonly metadata: { readonly name: string; readonly namespace?: string } };
+
+/** An app built already, offered for reuse: its record and its files (on disk, or made by a worker). */
+export interface ReusableApp {
+  readonly record: AppRecord;
+  readonly files: ReadonlyMap<string, GeneratedFile>;
+  /** Built by this render (by a worker), not taken from an earlier one. */
+  readonly builtNow?: boolean;
+}
+
+/** The record of an app this render built; `files` are its own files (under apps/NAME/). */
+export function recordOf(key: string, built: BuiltApp, overlays: ReadonlyMap<string, string>, files: readonly (readonly [string, GeneratedFile])[], diagnostics: readonly Diagnostic[]): AppRecord {
+  return {
+    key,
+    app: built.app,
+    overlays: [...overlays],
+    files: files.map(([path, file]) => [path, file.key] as const),
+    instances: built.instances.map((i) => ({
+      cluster: i.cluster,
+      environment: i.environment,
+      region: i.region,
+      values: i.values,
+      objects: i.objects.map(identityOf),
+    })),
+    diagnostics,
+  };
+}
+
+function identityOf(object: KubeObject): ObjectIdentity {
+  const { name, namespace } = object.metadata;
+  return { apiVersion: object.apiVersion, kind: object.kind, metadata: namespace === undefined ? { name } : { name, namespace } };
+}
+
+/** The app as layout takes it: its files reused, its instances reduced to what the record holds. */
+export function builtFromRecord({ record, files }: ReusableApp): BuiltApp {
+  return {
+    app: record.app,
+    base: [],
+    instances: record.instances.map((i) => ({ ...i, objects: i.objects as KubeObject[], images: [] })),
+    reused: { overlays: new Map(record.overlays), files },
+  };
+}
