@@ -5,7 +5,8 @@
  *   npm run bench [-- --sizes 50x10,200x30,500x50]
  *
  * Per size (apps × clusters, written by tools/synth-fleet.ts) each step runs in a fresh process:
- *   render        a full render into an empty repository (cold process)
+ *   render        a full render into an empty repository (cold process), with worker threads
+ *                 and in one thread
  *   check         `render --check` with nothing changed
  *   bump render   `render` after one app's tag changed
  *   validate      `validate` of every value and rendered object
@@ -17,6 +18,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,10 +37,10 @@ interface Measure {
 }
 
 /** Runs a command, returning its wall time and (where GNU time exists) its peak resident memory. */
-function measure(command: string, args: string[]): Measure {
+function measure(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Measure {
   const [file, argv] = TIME ? [TIME, ['-f', '%e %M', command, ...args]] : [command, args];
   const start = performance.now();
-  const result = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const result = spawnSync(file, argv, { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, ...env } });
   const wall = (performance.now() - start) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   const last = result.stderr.trim().split('\n').pop() ?? '';
@@ -47,6 +49,8 @@ function measure(command: string, args: string[]): Measure {
 }
 
 const fleetform = (...args: string[]) => measure(process.execPath, [cli, ...args]);
+/** The same, in one thread: what the worker threads buy is the difference. */
+const fleetformAlone = (...args: string[]) => measure(process.execPath, [cli, ...args], { FLEETFORM_WORKERS: '0' });
 /** A peer's own time: the synthesis alone, not reading the objects it starts from. */
 const peer = (name: string, dump: string) => {
   const m = measure(process.execPath, ['--import', 'tsx', join(repoRoot, 'tools/bench-peers.ts'), name, dump]);
@@ -85,6 +89,11 @@ const growth: string[] = [];
 for (const [apps, clusters] of sizes) {
   const dir = join(tmpdir(), `fleetform-bench-${apps}x${clusters}`);
   await writeSynthFleet(dir, { apps, clusters, regions: 3 }, join(repoRoot, 'schemas'));
+  // The same full render in one thread, on a copy of its own: what the worker threads buy.
+  const aloneDir = `${dir}-one-thread`;
+  await writeSynthFleet(aloneDir, { apps, clusters, regions: 3 }, join(repoRoot, 'schemas'));
+  const alone = fleetformAlone('render', '--root', aloneDir);
+  await rm(aloneDir, { recursive: true, force: true });
   const render = fleetform('render', '--root', dir);
   const check = fleetform('render', '--check', '--root', dir);
   const app = join(dir, 'apps/app-1/app.yaml');
@@ -110,6 +119,7 @@ for (const [apps, clusters] of sizes) {
       ]),
     );
   row('fleetform render (full, cold)', render);
+  row('fleetform render (full, cold, one thread)', alone);
   row('fleetform render --check (unchanged)', check);
   row('fleetform render (one tag bumped)', bump);
   row('fleetform validate', validate);

@@ -20,6 +20,11 @@ describe('fleetform init, then new app and new cluster', () => {
     const validate = await run('validate', '--root', root);
     expect(validate.out).toMatch(/^Summary: \d+ resources found in \d+ files - Valid: \d+, Invalid: 0, Errors: 0, Skipped: 0$/m);
     expect(validate.code).toBe(0);
+    // The first image bump works on the app as init wrote it, changing only its tag line.
+    const hello = await readFile(join(root, 'apps/hello/app.yaml'), 'utf8');
+    expect(await run('bump', 'hello', '1.27.1', '--root', root)).toMatchObject({ code: 0 });
+    const bumped = await readFile(join(root, 'apps/hello/app.yaml'), 'utf8');
+    expect(bumped.split('\n').filter((line, i) => line !== hello.split('\n')[i])).toEqual(['  tag: 1.27.1']);
 
     const app = await run('new', 'app', 'billing', '--image', 'ghcr.io/acme/billing:1.4.2', '--team', 'payments', '--root', root);
     expect(app).toEqual({ code: 0, out: expect.stringContaining('fleetform: created apps/billing/app.yaml'), err: '' });

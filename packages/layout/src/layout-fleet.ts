@@ -1,7 +1,7 @@
 import { KUSTOMIZATION_FILE, type ParseCache } from '@fleetform/kustomize';
 import { canonicalize, SyncWaveTable, type KubeObject } from '@fleetform/objects';
 import { buildAppProject } from './argocd/app-project.js';
-import { buildApplication } from './argocd/application.js';
+import { buildApplication, ignoringRolloutWeights } from './argocd/application.js';
 import { allowCharts, type TeamChart } from './argocd/chart-project.js';
 import { chartRelease } from './argocd/chart-release.js';
 import { buildApplicationSet, type ApplicationSetElement } from './argocd/application-set.js';
@@ -57,7 +57,7 @@ export function layoutFleet(built: BuiltFleet): FleetLayout {
       if (!instance || hub?.delivers(app.app.name, cluster.name)) continue;
       const overlay = overlays.get(app.app.name)!.get(cluster.name)!;
       const release = chartRelease(app.app, instance.values, built.fleet.regions[cluster.region]?.registry ?? '');
-      const application = canonicalize(buildApplication(built.fleet, app.app, cluster.name, overlay, instance.values, waves.waveOf('Application', app.app.name), release));
+      const application = canonicalize(ignoringRolloutWeights(buildApplication(built.fleet, app.app, cluster.name, overlay, instance.values, waves.waveOf('Application', app.app.name), release), instance.objects));
       teams.set(app.app.team, [...(teams.get(app.app.team) ?? []), ...instance.objects]);
       if (release) charts.set(app.app.team, [...(charts.get(app.app.team) ?? []), { release, namespace: app.app.namespace.name }]);
       const setName = applicationSetOf(built.fleet, app.app, instance.values);

@@ -1,5 +1,5 @@
 import { canonicalize, type KubeObject, type SyncWaveTable } from '@fleetform/objects';
-import { buildApplication } from './argocd/application.js';
+import { buildApplication, ignoringRolloutWeights } from './argocd/application.js';
 import { applicationsSyncOf } from './argocd/application-set.js';
 import { buildClusterSecret, clusterSecretName, serverFrom } from './argocd/cluster-secret.js';
 import { buildHubApplicationSet, type HubMember } from './argocd/hub-application-set.js';
@@ -45,7 +45,7 @@ export function planHub(built: BuiltFleet, overlays: ReadonlyMap<string, Readonl
       if (delivery !== 'hub' || instance.values.chart) continue;
       const cluster = targets.get(instance.cluster)!;
       const overlay = overlays.get(app.name)!.get(instance.cluster)!;
-      const application = canonicalize(buildApplication(built.fleet, app, instance.cluster, overlay, instance.values, waves.waveOf('Application', app.name)));
+      const application = canonicalize(ignoringRolloutWeights(buildApplication(built.fleet, app, instance.cluster, overlay, instance.values, waves.waveOf('Application', app.name)), instance.objects));
       const server = serverFrom(cluster, settings.cluster);
       const name = instance.values.argocd?.applicationSet ?? (settings.applicationSets === 'team' ? app.team : app.name);
       sets.set(name, [...(sets.get(name) ?? []), { cluster, server, application }]);

@@ -27,7 +27,9 @@ export class ApplicationSetMismatchError extends Error {
 export function buildApplicationSet(fleet: Fleet, name: string, cluster: string, elements: readonly ApplicationSetElement[], applications: readonly KubeObject[], wave: number): KubeObject {
   const first = applications[0]!;
   const syncPolicy = (first.spec as { syncPolicy: unknown }).syncPolicy;
-  const differing = applications.find((a) => JSON.stringify((a.spec as { syncPolicy: unknown }).syncPolicy) !== JSON.stringify(syncPolicy));
+  const ignoreDifferences = (first.spec as { ignoreDifferences?: unknown }).ignoreDifferences;
+  const syncing = (a: KubeObject) => JSON.stringify([(a.spec as { syncPolicy: unknown }).syncPolicy, (a.spec as { ignoreDifferences?: unknown }).ignoreDifferences]);
+  const differing = applications.find((a) => syncing(a) !== syncing(first));
   if (differing) {
     throw new ApplicationSetMismatchError(
       `apps ${first.metadata.name} and ${differing.metadata.name} share ApplicationSet ${name} on cluster ${cluster} but sync differently; give them the same argocd settings or different ApplicationSets`,
@@ -55,6 +57,7 @@ export function buildApplicationSet(fleet: Fleet, name: string, cluster: string,
           source: { repoURL: source.repoURL, targetRevision: source.targetRevision, path: '{{.path}}' },
           destination: { server: (first.spec as { destination: { server: string } }).destination.server, namespace: '{{.namespace}}' },
           syncPolicy: structuredClone(syncPolicy),
+          ...(ignoreDifferences ? { ignoreDifferences: structuredClone(ignoreDifferences) } : {}),
         },
       },
       // Deleting the ApplicationSet must never delete every app it delivers.

@@ -37,6 +37,27 @@ export function buildApplication(fleet: Fleet, app: AppIdentity, cluster: string
 }
 
 /**
+ * An app whose canary Argo Rollouts routes through Istio: during a rollout the controller moves the
+ * weights of the VirtualService named like the Rollout, which git holds at 100/0. Argo CD must
+ * neither report that as drift nor, with self-heal, put the weights back mid-rollout; so it ignores
+ * route weights, also when it syncs (RespectIgnoreDifferences). On every VirtualService of the app,
+ * not by name: the apps of one ApplicationSet share one template.
+ */
+export function ignoringRolloutWeights(application: KubeObject, objects: readonly Pick<KubeObject, 'kind' | 'metadata'>[]): KubeObject {
+  const rollouts = new Set(objects.filter((o) => o.kind === 'Rollout').map((o) => o.metadata.name));
+  if (!objects.some((o) => o.kind === 'VirtualService' && rollouts.has(o.metadata.name))) return application;
+  const spec = application.spec as { syncPolicy: { syncOptions: string[] } };
+  return {
+    ...application,
+    spec: {
+      ...spec,
+      ignoreDifferences: [{ group: 'networking.istio.io', kind: 'VirtualService', jqPathExpressions: ['.spec.http[].route[].weight'] }],
+      syncPolicy: { ...spec.syncPolicy, syncOptions: [...spec.syncPolicy.syncOptions, 'RespectIgnoreDifferences=true'] },
+    },
+  };
+}
+
+/**
  * Argo CD's Helm source for a chart app. The values are inline rather than in a values file in git:
  * the chart version and its values then change in one object, in one sync, and `fleetform diff`
  * shows a values change on exactly the clusters it reaches.
