@@ -1,4 +1,5 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { completeJournal, TEMP_SUFFIX, writeJournal } from './journal.js';
 import { contentOf, type ChangePlan, type Wanted } from './plan.js';
@@ -16,15 +17,17 @@ export async function applyChanges(root: string, wanted: ReadonlyMap<string, Wan
   const staged: string[] = [];
   const createdDirs: string[] = [];
   try {
+    // Synchronous calls: for thousands of small files they are several times faster than the
+    // asynchronous ones, whose promise and thread-pool round trip costs more than the write itself.
     for (const path of targets) {
       const target = join(root, path);
-      const made = await mkdir(dirname(target), { recursive: true });
+      const made = mkdirSync(dirname(target), { recursive: true });
       if (made) createdDirs.push(made);
       const temp = `${target}${TEMP_SUFFIX}`;
       staged.push(temp);
       // No fsync per file: the journal is synced before anything is renamed, and a killed process
       // loses no written data. (A power cut can; a render is cheap to repeat and --check finds it.)
-      await writeFile(temp, contentOf(wanted.get(path)!), 'utf8');
+      writeFileSync(temp, contentOf(wanted.get(path)!), 'utf8');
     }
   } catch (cause) {
     await Promise.all(staged.map((temp) => rm(temp, { force: true })));

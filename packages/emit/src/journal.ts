@@ -1,4 +1,5 @@
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { existsSync, renameSync } from 'node:fs';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { removeEmptyParents } from './tidy.js';
 
@@ -49,20 +50,14 @@ export async function completeJournal(root: string, journal: Journal): Promise<v
   for (const path of journal.replace) {
     const target = join(root, path);
     const staged = `${target}${TEMP_SUFFIX}`;
-    if (await exists(staged)) await rename(staged, target);
+    // Synchronous, as the staging writes (see apply.ts); a staged file already moved is skipped.
+    if (existsSync(staged)) renameSync(staged, target);
   }
   for (const path of journal.remove) {
     await rm(join(root, path), { force: true });
     await removeEmptyParents(root, dirname(path));
   }
   await rm(join(root, JOURNAL_FILE), { force: true });
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 async function syncDir(dir: string): Promise<void> {

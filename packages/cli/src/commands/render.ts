@@ -19,7 +19,7 @@ import {
   type Wanted,
 } from '@fleetform/emit';
 import { GENERATED_MARKER, textKey } from '@fleetform/layout';
-import { prepareRender, renderFleet, RenderWorkers, renderWorkerCount, type ReusableApp } from '@fleetform/render';
+import { buildShare, prepareRender, renderFleet, RenderWorkers, renderWorkerCount, workersShare, type ReusableApp } from '@fleetform/render';
 import { isInputFile, readInputs, type InputFiles } from '@fleetform/values';
 import { ParseMemo } from '@fleetform/yaml';
 import { EXIT, type ExitCode, type Io } from '../io.js';
@@ -127,7 +127,7 @@ async function renderWith(io: Io, root: string, options: RenderOptions, inputs: 
     const built = result.built?.length ?? apps;
     summary =
       `${apps} app${apps === 1 ? '' : 's'} on ${clusters} cluster${clusters === 1 ? '' : 's'}` +
-      `${built === apps ? '' : ` (${built} built, ${apps - built} unchanged since the last render)`}${workers > 0 ? ` in ${workers} worker threads` : ''}`;
+      `${built === apps ? '' : ` (${built} built, ${apps - built} unchanged since the last render)`}${workers > 0 ? ` with ${workers} worker thread${workers === 1 ? '' : 's'}` : ''}`;
   }
   if (options.check) {
     const torn = await findTornState(root, OWNERSHIP.folders);
@@ -166,9 +166,18 @@ async function renderApps(inputs: InputFiles, earlier: ((app: string, key: strin
   const pending = [...prepared.keys].filter(([name, key]) => !earlier?.(name, key)).map(([name]) => name);
   if (!workers && renderWorkerCount(pending.length) > 0) workers = RenderWorkers.start(inputs, renderWorkerCount(pending.length));
   const problems = prepared.loaded.diagnostics.some((d) => d.severity === 'error');
-  const fromWorkers = workers && !problems ? await workers.build(pending) : (await workers?.close(), undefined);
-  const result = renderFleet(inputs, { prepared, reuse: (name, key) => fromWorkers?.get(name) ?? earlier?.(name, key) });
-  return { result, workers: fromWorkers ? workers!.size : 0 };
+  let built: Map<string, ReusableApp> | undefined;
+  if (workers && !problems) {
+    const theirs = workersShare(pending, workers.size);
+    const working = workers.build(theirs);
+    // The main thread's own share, built while the workers build theirs.
+    const taken = new Set(theirs);
+    const ours = buildShare(inputs, pending.filter((name) => !taken.has(name)), prepared);
+    const fromWorkers = await working;
+    if (ours && fromWorkers) built = new Map([...ours, ...fromWorkers]);
+  } else await workers?.close();
+  const result = renderFleet(inputs, { prepared, reuse: (name, key) => built?.get(name) ?? earlier?.(name, key) });
+  return { result, workers: built ? workers!.size : 0 };
 }
 
 /** Names each file fleetform found, and left alone, in a folder it generates. */

@@ -6,7 +6,8 @@
  * and reports any problem the way a render without workers would.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderFleet, prepareRender } from '../render-fleet.js';
+import { prepareRender } from '../render-fleet.js';
+import { buildShare } from './render-workers.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 const files = new Map((workerData as { files: [string, string][] }).files);
@@ -15,18 +16,10 @@ const prepared = prepareRender(files);
 parentPort!.once('message', ({ names }: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    const result = renderFleet(files, { only: new Set(names), prepared });
-    const { records, layout } = result;
-    reply =
-      records && layout
-        ? {
-            ok: true,
-            apps: names.map((name) => {
-              const record = records.get(name)!;
-              return { record, files: record.files.map(([path, key]) => [path, key, layout.generated.get(path)!.text()] as const) };
-            }),
-          }
-        : { ok: false };
+    const built = buildShare(files, names, prepared);
+    reply = built
+      ? { ok: true, apps: [...built.values()].map(({ record, files }) => ({ record, files: [...files].map(([path, file]) => [path, file.key, file.text()] as const) })) }
+      : { ok: false };
   } catch {
     reply = { ok: false };
   }

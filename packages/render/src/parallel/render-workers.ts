@@ -2,22 +2,50 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { InputFiles } from '@fleetform/values';
 import type { ReusableApp } from '../app-record.js';
+import { renderFleet, type PreparedRender } from '../render-fleet.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 /**
  * Apps are independent until the cluster-level files, so their building and laying out (most of a
- * full render) can be shared among worker threads, one per core; the main thread then takes the
- * apps as built (RenderOptions.reuse) and makes the cluster-level files. A worker costs its start-up
- * and a load of the inputs, so workers are used only for enough apps.
+ * full render) can be shared among threads, one per core: worker threads build their share while
+ * the main thread builds its own; the main thread then takes the workers' apps as built
+ * (RenderOptions.reuse) and makes the cluster-level files. A worker costs its start-up and a load of
+ * the inputs, so workers are used only for enough apps.
  */
 export const MIN_APPS_PER_WORKER = 20;
 
-/** How many workers to use for `apps` apps: FLEETFORM_WORKERS if set (0 or 1: none), else one per core when there are enough apps. */
-export function renderWorkerCount(apps: number, env: NodeJS.ProcessEnv = process.env): number {
+/** Below this many cores workers are not used unless asked for: on 2 cores the benchmark found them slower (README, "Worker threads"). */
+export const MIN_CORES_FOR_WORKERS = 4;
+
+/**
+ * How many worker threads to use for `apps` apps, besides the main thread, which builds a share too:
+ * FLEETFORM_WORKERS if set (0: none), else one per further core, given enough cores and apps.
+ */
+export function renderWorkerCount(apps: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
   const forced = env.FLEETFORM_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced) > 1 ? Math.min(Number(forced), apps) : 0;
-  const count = Math.min(availableParallelism(), 4, Math.floor(apps / MIN_APPS_PER_WORKER));
-  return count > 1 ? count : 0;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), Math.max(apps - 1, 0));
+  if (cores < MIN_CORES_FOR_WORKERS) return 0;
+  return Math.max(0, Math.min(cores - 1, 3, Math.floor(apps / MIN_APPS_PER_WORKER) - 1));
+}
+
+/**
+ * Builds and lays out only the named apps, as a worker does, for the caller to pass on as built
+ * (RenderOptions.reuse); undefined if that found any problem (a full render then reports it).
+ */
+export function buildShare(files: InputFiles, names: readonly string[], prepared: PreparedRender): Map<string, ReusableApp> | undefined {
+  const { records, layout } = renderFleet(files, { only: new Set(names), prepared });
+  if (!records || !layout) return undefined;
+  return new Map(
+    names.map((name) => {
+      const record = records.get(name)!;
+      return [name, { record, builtNow: true, files: new Map(record.files.map(([path]) => [path, layout.generated.get(path)!])) }];
+    }),
+  );
+}
+
+/** The apps the workers build: all but every (workers + 1)th, which the main thread builds meanwhile. */
+export function workersShare(names: readonly string[], workers: number): string[] {
+  return names.filter((_, i) => i % (workers + 1) !== workers);
 }
 
 /** Render workers started with the inputs, waiting for their share of the apps. */
@@ -42,7 +70,7 @@ export class RenderWorkers {
     return this.workers.length;
   }
 
-  /** Builds the apps across the workers; undefined if any worker failed (the caller then builds them itself). */
+  /** Builds the apps across the workers; undefined if any worker failed (the caller then builds them itself). Call it before building the main thread's own share, so both run at once. */
   async build(names: readonly string[]): Promise<Map<string, ReusableApp> | undefined> {
     const shares = this.workers.map((_, i) => names.filter((_, j) => j % this.workers.length === i));
     try {
