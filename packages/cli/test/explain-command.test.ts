@@ -26,7 +26,7 @@ describe('fleetform explain', () => {
         3  environment prod                   clusters/fleet.yaml (sets nothing)
         4  region us-east-1                   clusters/fleet.yaml (sets nothing)
         5  cluster us-east-1-prod             clusters/us-east-1-prod/cluster.yaml (sets nothing)
-        6  app hello, environment prod        apps/hello/app.yaml:66
+        6  app hello, environment prod        apps/hello/app.yaml:71
         7  app hello, region us-east-1        apps/hello/app.yaml (sets nothing)
         8  app hello, cluster us-east-1-prod  apps/hello/app.yaml (sets nothing)
 
@@ -38,7 +38,7 @@ describe('fleetform explain', () => {
         image.registry: docker.io                                apps/hello/app.yaml:18  app hello
         image.repository: nginxinc/nginx-unprivileged            apps/hello/app.yaml:19  app hello
         image.tag: 1.27-alpine                                   apps/hello/app.yaml:20  app hello
-        workloads.web.replicas: 3                                apps/hello/app.yaml:68  app hello, environment prod
+        workloads.web.replicas: 3                                apps/hello/app.yaml:73  app hello, environment prod
         workloads.web.ports.http.port: 8080                      apps/hello/app.yaml:28  app hello
         workloads.web.probes.liveness.http.path: /               apps/hello/app.yaml:33  app hello
         workloads.web.probes.liveness.http.port: http            apps/hello/app.yaml:34  app hello
@@ -52,6 +52,7 @@ describe('fleetform explain', () => {
         workloads.web.volumes.tmp.mountPath: /tmp                apps/hello/app.yaml:51  app hello
         workloads.web.services.http.ports.http.port: 80          apps/hello/app.yaml:57  app hello
         workloads.web.services.http.ports.http.targetPort: http  apps/hello/app.yaml:58  app hello
+        workloads.web.networkPolicy.ingress: [{"ports":[8080]}]  apps/hello/app.yaml:65  app hello
 
       objects on us-east-1-prod, in sync-wave order:
         wave 0  Namespace       hello
@@ -59,6 +60,7 @@ describe('fleetform explain', () => {
         wave 2  Deployment      hello/hello-web
         wave 2  NetworkPolicy   hello/hello-allow-dns
         wave 2  NetworkPolicy   hello/hello-default-deny
+        wave 2  NetworkPolicy   hello/hello-web
         wave 2  Service         hello/hello-http
       "
     `);

@@ -27,18 +27,20 @@ const lineOf = (text: string, needle: string): number => text.split('\n').findIn
 const kinds = (objects: readonly Manifest[]) => objects.map((o) => `${(o as { kind: string }).kind}/${(o as { metadata: { name: string } }).metadata.name}`);
 
 describe('secure defaults: the default-deny NetworkPolicy', () => {
-  it.runIf(real)('GIVEN a new app THEN real kustomize builds its default-deny and DNS allow on every cluster, and validate passes', async () => {
+  it.runIf(real)('GIVEN a new app THEN real kustomize builds its default-deny, its DNS allow and the allow of its web port on every cluster, and validate passes', async () => {
     const fleet = await newFleet();
     expect((await run('render', '--root', fleet)).code).toBe(0);
     for (const overlay of ['us-east-1-staging', 'us-east-1-prod']) {
       const objects = await kubectlKustomize(join(fleet, 'apps/hello/overlays', overlay));
-      expect(kinds(objects).filter((k) => k.startsWith('NetworkPolicy/'))).toEqual(['NetworkPolicy/hello-allow-dns', 'NetworkPolicy/hello-default-deny']);
+      expect(kinds(objects).filter((k) => k.startsWith('NetworkPolicy/'))).toEqual(['NetworkPolicy/hello-allow-dns', 'NetworkPolicy/hello-default-deny', 'NetworkPolicy/hello-web']);
     }
     const { code, out } = await run('validate', '--root', fleet);
     expect(out).toMatch(/Invalid: 0, Errors: 0/);
     expect(code).toBe(0);
   }, 60_000);
 
+  // The new app allows its web port (a policy of its own, isolating ingress), so without the
+  // default-deny only its egress is open.
   it('GIVEN an app that turns it off THEN validate fails at that value, and a waiver with a reason turns the failure into a warning', async () => {
     const fleet = await newFleet();
     const app = join(fleet, 'apps/hello/app.yaml');
@@ -46,7 +48,7 @@ describe('secure defaults: the default-deny NetworkPolicy', () => {
     const failed = await run('validate', '--root', fleet);
     expect(failed.code).toBe(1);
     expect(failed.out).toContain(
-      `apps/hello/app.yaml:${line}:27: error FF416 at /defaultDenyNetworkPolicy: [default-deny-network-policy] pods of Deployment hello-web are not isolated for ingress and egress by any NetworkPolicy: the app sets \`defaultDenyNetworkPolicy: false\``,
+      `apps/hello/app.yaml:${line}:27: error FF416 at /defaultDenyNetworkPolicy: [default-deny-network-policy] pods of Deployment hello-web are not isolated for egress by any NetworkPolicy: the app sets \`defaultDenyNetworkPolicy: false\``,
     );
     await append(app, 'waivers:\n  default-deny-network-policy: a demo cluster with no other tenants, reached through a port-forward\n');
     const waived = await run('validate', '--root', fleet);
