@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { error, FleetformError, type Diagnostic } from '@fleetform/diagnostics';
 import { isInputFile } from './paths.js';
@@ -18,13 +18,13 @@ export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 export async function readInputs(root: string): Promise<InputFiles> {
   const candidates: string[] = [];
   for (const area of ['clusters', 'apps']) {
-    for (const entry of await readdirSafe(join(root, area))) {
+    for (const entry of readdirSafe(join(root, area))) {
       const first = `${area}/${entry}`;
       candidates.push(first);
-      for (const child of await readdirSafe(join(root, first))) {
+      for (const child of readdirSafe(join(root, first))) {
         candidates.push(`${first}/${child}`);
         if (child === 'resources') {
-          for (const resource of await readdirSafe(join(root, first, child))) {
+          for (const resource of readdirSafe(join(root, first, child))) {
             candidates.push(`${first}/${child}/${resource}`);
           }
         }
@@ -32,35 +32,37 @@ export async function readInputs(root: string): Promise<InputFiles> {
     }
   }
   // Vendored chart files: charts/CHART/VERSION/values.schema.json and values.yaml.
-  for (const chart of await readdirSafe(join(root, 'charts'))) {
-    for (const version of await readdirSafe(join(root, 'charts', chart))) {
-      for (const file of await readdirSafe(join(root, 'charts', chart, version))) candidates.push(`charts/${chart}/${version}/${file}`);
+  for (const chart of readdirSafe(join(root, 'charts'))) {
+    for (const version of readdirSafe(join(root, 'charts', chart))) {
+      for (const file of readdirSafe(join(root, 'charts', chart, version))) candidates.push(`charts/${chart}/${version}/${file}`);
     }
   }
   const files = new Map<string, string>();
   const problems: Diagnostic[] = [];
-  const realRoot = await realpath(root).catch(() => root);
+  const realRoot = realpathOrUndefined(root) ?? root;
   for (const path of candidates.filter(isInputFile).sort()) {
-    const text = await readInput(realRoot, root, path, problems);
+    const text = readInput(realRoot, root, path, problems);
     if (text !== undefined) files.set(path, text);
   }
   if (problems.length > 0) throw new FleetformError(problems);
   return files;
 }
 
-async function readInput(realRoot: string, root: string, path: string, problems: Diagnostic[]): Promise<string | undefined> {
+// Synchronous calls: a fleet has hundreds of small input files, and each asynchronous call's
+// promise and thread-pool round trip costs more than reading the file.
+function readInput(realRoot: string, root: string, path: string, problems: Diagnostic[]): string | undefined {
   const full = join(root, path);
   const position = { file: path, line: 1, col: 1 };
   // A link may point anywhere; following one out of the repository would read (and, through
   // error messages, show) a file nobody reviewed in it. Links inside the repository are fine.
-  const target = await realpath(full).catch(() => undefined);
+  const target = realpathOrUndefined(full);
   if (target === undefined) {
     problems.push(error('FF009', `${path} is a link to nothing`, { position, hint: 'remove the broken link or restore its target' }));
     return undefined;
   }
   const inside = relative(realRoot, target);
   if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-    const link = (await lstat(full)).isSymbolicLink() ? 'is a link' : 'is in a linked folder that leads';
+    const link = lstatSync(full).isSymbolicLink() ? 'is a link' : 'is in a linked folder that leads';
     problems.push(
       error('FF009', `${path} ${link} out of the repository`, {
         position,
@@ -70,7 +72,7 @@ async function readInput(realRoot: string, root: string, path: string, problems:
     );
     return undefined;
   }
-  const { size } = await stat(target);
+  const { size } = statSync(target);
   if (size > MAX_INPUT_BYTES) {
     problems.push(
       error('FF007', 'file too large to read', {
@@ -82,7 +84,7 @@ async function readInput(realRoot: string, root: string, path: string, problems:
     );
     return undefined;
   }
-  const bytes = await readFile(target);
+  const bytes = readFileSync(target);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -123,10 +125,18 @@ function lineAndColumn(bytes: Uint8Array, offset: number): { line: number; col: 
   return { line: before.length, col: before[before.length - 1]!.length + 1 };
 }
 
-async function readdirSafe(dir: string): Promise<string[]> {
+function readdirSafe(dir: string): string[] {
   try {
-    return (await readdir(dir)).sort();
+    return readdirSync(dir).sort();
   } catch {
     return [];
+  }
+}
+
+function realpathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
   }
 }
