@@ -1,7 +1,7 @@
 import { type Diagnostic, error, type SourcePosition } from '@fleetform/diagnostics';
-import { ApplicationSetMismatchError, layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout, type GeneratedFile } from '@fleetform/layout';
+import { ApplicationSetMismatchError, DuplicatePathError, layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout, type GeneratedFile } from '@fleetform/layout';
 import { buildAppObjects, objectId, scopesFrom, SyncWaveTable, type KubeObject, type Scopes } from '@fleetform/objects';
-import { resolveBase, resolveInstances, type Layer } from '@fleetform/resolve';
+import { resolveBase, resolveInstances, valuePositions, type Layer } from '@fleetform/resolve';
 import { loadFleet, type FleetInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
 import type { PathSegment, SourceDocument } from '@fleetform/yaml';
 import { appKeys } from './app-keys.js';
@@ -100,8 +100,22 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
     if (cause instanceof OverlayNameClashError) {
       return { inputs, diagnostics: [...unique, error('FF215', cause.message, { hint: 'cluster names must not look like another `<region>-<environment>`' })] };
     }
+    // Both come from how fleet.yaml's Argo CD settings group apps and clusters: point there.
+    const argocd = inputs.fleet.source.positionOf(['argocd']);
     if (cause instanceof ApplicationSetMismatchError) {
-      return { inputs, diagnostics: [...unique, error('FF216', cause.message, { hint: 'the apps of one ApplicationSet share one template, so they must sync alike' })] };
+      return { inputs, diagnostics: [...unique, error('FF216', cause.message, { position: argocd, hint: 'the apps of one ApplicationSet share one template, so they must sync alike' })] };
+    }
+    if (cause instanceof DuplicatePathError) {
+      return {
+        inputs,
+        diagnostics: [
+          ...unique,
+          error('FF220', `two generated files would both be ${cause.path}`, {
+            position: argocd,
+            hint: 'an ApplicationSet (argocd.applicationSet, or a hub ApplicationSet named after an app or team) has the name of another one on the same cluster; rename one',
+          }),
+        ],
+      };
     }
     throw cause;
   }
@@ -164,39 +178,8 @@ function filesByApp(files: ReadonlyMap<string, GeneratedFile>): Map<string, [str
  * the deepest part of its path in app.yaml.
  */
 function locator(inputs: FleetInputs, layers: readonly Layer[], app: SourceDocument): (path: readonly PathSegment[]) => SourcePosition {
-  const sources = sourcesOf(inputs);
-  return (path) => {
-    for (const layer of [...layers].reverse()) {
-      if (valueAt(layer.values, path) === undefined) continue;
-      const source = sources.get(layer.file);
-      if (source) return source.positionOf([...layer.path, ...path]);
-    }
-    return app.positionOf(path);
-  };
-}
-
-/** Every value file's source by path, made once per render (a locator is made per app and cluster). */
-const sourcesByInputs = new WeakMap<FleetInputs, Map<string, SourceDocument>>();
-function sourcesOf(inputs: FleetInputs): Map<string, SourceDocument> {
-  let sources = sourcesByInputs.get(inputs);
-  if (!sources) {
-    sources = new Map<string, SourceDocument>([
-      [inputs.fleet.file, inputs.fleet.source],
-      ...[...inputs.clusters.values()].map((c) => [c.file, c.source] as const),
-      ...[...inputs.apps.values()].map((a) => [a.file, a.source] as const),
-    ]);
-    sourcesByInputs.set(inputs, sources);
-  }
-  return sources;
-}
-
-function valueAt(values: unknown, path: readonly PathSegment[]): unknown {
-  let node = values;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
+  const positionOf = valuePositions(inputs, layers);
+  return (path) => positionOf(path) ?? app.positionOf(path);
 }
 
 /** Two apps deploying the same object to one cluster would fight over it in Argo CD. */

@@ -2,7 +2,7 @@ import { addonsForCluster, providedOnCluster } from '@fleetform/addons';
 import type { Diagnostic } from '@fleetform/diagnostics';
 import { ADDON_LABEL, addonFile, addonResourcesDir, objectFileName, type FleetLayout } from '@fleetform/layout';
 import type { KubeObject } from '@fleetform/objects';
-import { resolveInstances, type AppInstance } from '@fleetform/resolve';
+import { resolveInstances, valuePositions, type AppInstance } from '@fleetform/resolve';
 import type { FleetInputs } from '@fleetform/values';
 import { parseYamlStream, type SourceDocument } from '@fleetform/yaml';
 import { checkChartValues } from './chart-values/check-chart-values.js';
@@ -12,7 +12,6 @@ import type { PolicyObject } from './policies/policy.js';
 import { runPolicies } from './policies/run-policies.js';
 import type { ResourceResult, ValidationReport } from './result.js';
 import type { ManifestValidator } from './validator.js';
-import { valuePositions } from './value-positions.js';
 
 /** Finds the generated file (and its parsed document) an object of a cluster was written to. */
 class GeneratedSources {

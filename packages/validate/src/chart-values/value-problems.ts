@@ -1,4 +1,5 @@
 import { error, type Diagnostic, type SourcePosition } from '@fleetform/diagnostics';
+import { valueAt } from '@fleetform/resolve';
 import type { ErrorObject } from 'ajv';
 import type { ChartSchema } from './chart-schemas.js';
 
@@ -51,15 +52,6 @@ function valuePath(problem: ErrorObject): string[] {
   const path = problem.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const property = (problem.params as { additionalProperty?: string }).additionalProperty;
   return property === undefined ? path : [...path, property];
-}
-
-export function valueAt(values: unknown, path: readonly string[]): unknown {
-  let node = values;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
 }
 
 /** The highest layer that sets the value, or failing that the deepest part of its path; none for a value only defaults set. */
