@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FleetInputs, InputFiles, KubeObject } from '@fleetform/values';
+import { appOfPath, type FleetInputs, type InputFiles, type KubeObject } from '@fleetform/values';
 
 /**
  * What an app's own files (its base and overlays) depend on, as one key per app. An app's files are
@@ -13,7 +13,7 @@ export function appKeys(files: InputFiles, inputs: FleetInputs, crds: readonly K
   const own = new Map<string, ReturnType<typeof createHash>>();
   for (const name of [...inputs.apps.keys()].sort()) own.set(name, createHash('sha1'));
   for (const path of [...files.keys()].sort()) {
-    const app = /^apps\/([^/]+)\//.exec(path)?.[1];
+    const app = appOfPath(path);
     const hash = (app !== undefined && own.get(app)) || shared;
     hash.update(`${path}\u0000${files.get(path)}\u0000`);
   }

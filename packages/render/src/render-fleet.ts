@@ -2,7 +2,7 @@ import { type Diagnostic, error, type SourcePosition } from '@fleetform/diagnost
 import { ApplicationSetMismatchError, DuplicatePathError, layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout, type GeneratedFile } from '@fleetform/layout';
 import { buildAppObjects, objectId, scopesFrom, SyncWaveTable, type KubeObject, type Scopes } from '@fleetform/objects';
 import { resolveBase, resolveInstances, valuePositions, type Layer } from '@fleetform/resolve';
-import { loadFleet, type FleetInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
+import { appOfPath, loadFleet, type FleetInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
 import type { PathSegment, SourceDocument } from '@fleetform/yaml';
 import { appKeys } from './app-keys.js';
 import { builtFromRecord, recordOf, type AppRecord, type ReusableApp } from './app-record.js';
@@ -163,7 +163,7 @@ function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics
 function filesByApp(files: ReadonlyMap<string, GeneratedFile>): Map<string, [string, GeneratedFile][]> {
   const byApp = new Map<string, [string, GeneratedFile][]>();
   for (const [path, file] of files) {
-    const app = /^apps\/([^/]+)\//.exec(path)?.[1];
+    const app = appOfPath(path);
     if (app === undefined) continue;
     const files = byApp.get(app) ?? [];
     files.push([path, file]);

@@ -22,3 +22,8 @@ export function isInputFile(path: string): boolean {
 export function folderName(path: string): string {
   return path.split('/')[1]!;
 }
+
+/** The app whose folder holds a path (`apps/NAME/…` → `NAME`), input or generated; undefined elsewhere. */
+export function appOfPath(path: string): string | undefined {
+  return /^apps\/([^/]+)\//.exec(path)?.[1];
+}

@@ -20,7 +20,7 @@ import {
 } from '@fleetform/emit';
 import { GENERATED_MARKER, textKey } from '@fleetform/layout';
 import { buildShare, prepareRender, renderFleet, RenderWorkers, renderWorkerCount, workersShare, type ReusableApp } from '@fleetform/render';
-import { isInputFile, readInputs, type InputFiles } from '@fleetform/values';
+import { appFile, folderName, isInputFile, readInputs, type InputFiles } from '@fleetform/values';
 import { ParseMemo } from '@fleetform/yaml';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { fleetformCodeKey, inputsKey, packApps, reusableApps, StaleCacheError, unpackApps, vouched, warningsOf, type RenderMemo } from '../render-cache.js';
@@ -160,7 +160,7 @@ async function renderWith(io: Io, root: string, options: RenderOptions, inputs: 
  * are loaded here, so their start-up overlaps it.
  */
 async function renderApps(inputs: InputFiles, earlier: ((app: string, key: string) => ReusableApp | undefined) | undefined, full: boolean, parses: ParseMemo) {
-  const apps = [...inputs.keys()].filter((path) => /^apps\/[^/]+\/app\.yaml$/.test(path)).length;
+  const apps = [...inputs.keys()].filter((path) => path === appFile(folderName(path))).length;
   let workers = full && renderWorkerCount(apps) > 0 ? RenderWorkers.start(inputs, renderWorkerCount(apps)) : undefined;
   const prepared = prepareRender(inputs, parses.parse);
   const pending = [...prepared.keys].filter(([name, key]) => !earlier?.(name, key)).map(([name]) => name);
