@@ -19,10 +19,15 @@ export async function applyChanges(root: string, wanted: ReadonlyMap<string, Wan
   try {
     // Synchronous calls: for thousands of small files they are several times faster than the
     // asynchronous ones, whose promise and thread-pool round trip costs more than the write itself.
+    const ensured = new Set<string>();
     for (const path of targets) {
       const target = join(root, path);
-      const made = mkdirSync(dirname(target), { recursive: true });
-      if (made) createdDirs.push(made);
+      const dir = dirname(target);
+      if (!ensured.has(dir)) {
+        const made = mkdirSync(dir, { recursive: true });
+        if (made) createdDirs.push(made);
+        ensured.add(dir);
+      }
       const temp = `${target}${TEMP_SUFFIX}`;
       staged.push(temp);
       // No fsync per file: the journal is synced before anything is renamed, and a killed process

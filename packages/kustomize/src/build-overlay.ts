@@ -10,12 +10,12 @@ export type Manifest = Record<string, unknown> & {
   metadata: { name: string; namespace?: string };
 };
 
-/** Files by repository-relative path. */
 /**
  * The files a build reads, by path: a Map, or a view that produces each file when it is read. A
  * view that made a file from values may also give them back (`parsed`), so the build need not parse
  * the text it has just serialised: fleetform's own output, whose YAML round trip is the YAML library's
- * to keep (and the yaml package's tests hold it to that).
+ * to keep (and the yaml package's tests hold it to that). The build only reads what `parsed` gives,
+ * so a view may give the same values to every build.
  */
 export type FileTree = Pick<ReadonlyMap<string, string>, 'get' | 'has'> & { parsed?(path: string): unknown[] | undefined };
 
@@ -36,6 +36,9 @@ export type ParseCache = Map<string, { readonly text: string; readonly values: r
 
 export function buildKustomization(files: FileTree, dir: string, cache: ParseCache = new Map()): Manifest[] {
   const readYaml = <T>(path: string): T[] => {
+    // Values a tree gives back are taken as they are: no text to serialise, nothing to parse.
+    const given = files.parsed?.(path);
+    if (given) return given as T[];
     const text = files.get(path);
     if (text === undefined) throw new KustomizeBuildError(`${path}: no such file or kustomization`);
     const cached = cache.get(path);

@@ -62,17 +62,25 @@ export class UnfaithfulOverlayError extends Error {
  */
 export function assertFaithful(files: FileSet, overlay: string, wanted: readonly KubeObject[], cache?: ParseCache): void {
   const built = buildKustomization(files.tree, overlay, cache);
-  const canonical = (objects: readonly KubeObject[]) =>
-    objects.map((o) => [objectId(o), JSON.stringify(sortKeys(o))] as const).sort(([a], [b]) => (a < b ? -1 : 1));
-  const [got, want] = [canonical(built as KubeObject[]), canonical(wanted)];
-  const mismatch = want.find(([id, text], i) => got[i]?.[0] !== id || got[i]?.[1] !== text);
+  const byId = (objects: readonly KubeObject[]) => objects.map((o) => [objectId(o), o] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const [got, want] = [byId(built as KubeObject[]), byId(wanted)];
+  const mismatch = want.find(([id, object], i) => got[i]?.[0] !== id || !sameJson(got[i]![1], object));
   if (got.length !== want.length || mismatch) {
     throw new UnfaithfulOverlayError(`${overlay}: kustomize build of the written overlay differs from the wanted objects at ${mismatch?.[0] ?? 'the object count'}`);
   }
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+/**
+ * Whether two values have the same JSON, whatever the order of their keys (kustomize does not keep
+ * it). A key whose value is undefined is absent, as in JSON.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  }
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+  return keys.length === Object.keys(y).filter((k) => y[k] !== undefined).length && keys.every((k) => sameJson(x[k], y[k]));
 }

@@ -55,9 +55,14 @@ class YamlFile implements GeneratedFile {
     this.content ??= this.header + (this.stream ? toYamlStream(this.values) : toYaml(this.values[0]));
     return this.content;
   }
-  /** What parsing the text gives back: the values as plain data (a copy, so no reader can change them). */
+  private copy: unknown[] | undefined;
+  /**
+   * What parsing the text gives back: the values as plain data, copied once (so no reader changes
+   * the values written) and then shared by every reader, which only reads it (see FileTree).
+   */
   parsed(): unknown[] {
-    return JSON.parse(JSON.stringify(this.values)) as unknown[];
+    this.copy ??= JSON.parse(JSON.stringify(this.values)) as unknown[];
+    return this.copy;
   }
 }
 

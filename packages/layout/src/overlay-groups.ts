@@ -23,10 +23,14 @@ export function groupIntoOverlays(instances: readonly BuiltInstance[]): OverlayG
     byRegionEnv.set(key, [...(byRegionEnv.get(key) ?? []), instance]);
   }
   const groups: OverlayGroup[] = [];
+  // Clusters that resolve an app alike share one array of objects (see renderFleet): its text is
+  // taken once.
+  const texts = new Map<BuiltInstance['objects'], string>();
+  const textOf = (objects: BuiltInstance['objects']) => texts.get(objects) ?? texts.set(objects, JSON.stringify(objects)).get(objects)!;
   for (const [regionEnv, members] of byRegionEnv) {
     const byContent = new Map<string, BuiltInstance[]>();
     for (const instance of members) {
-      const content = JSON.stringify([instance.objects, instance.images]);
+      const content = `${textOf(instance.objects)}\u0000${JSON.stringify(instance.images)}`;
       byContent.set(content, [...(byContent.get(content) ?? []), instance]);
     }
     const distinct = [...byContent.values()];

@@ -7,6 +7,7 @@ import { kustomizeAvailable } from '@fleetform/kustomize/testing';
 import { assertFaithful, encodeOverlay, FileSet } from '@fleetform/layout';
 import type { KubeObject } from '@fleetform/objects';
 import { toYaml } from '@fleetform/yaml';
+import { sameJson } from '../src/encode-overlay.js';
 
 const deployment = (replicas: number, image: string): KubeObject => ({
   apiVersion: 'apps/v1',
@@ -62,6 +63,16 @@ describe('encodeOverlay', () => {
   it('is checked in process against the wanted objects', () => {
     expect(() => assertFaithful(write(overlay), 'overlays/eu', wanted)).not.toThrow();
     expect(() => assertFaithful(write(overlay), 'overlays/eu', [deployment(4, 'registry.eu/web:v2'), budget])).toThrow(/differs from the wanted objects at apps\/Deployment\/shop\/web/);
+  });
+
+  it('compares the objects as JSON, whatever the order of their keys', () => {
+    expect(sameJson({ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 })).toBe(true);
+    expect(sameJson({ a: 1, gone: undefined }, { a: 1 })).toBe(true);
+    expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameJson({ a: 1 }, { a: 1, b: null })).toBe(false);
+    expect(sameJson({ a: '1' }, { a: 1 })).toBe(false);
+    expect(sameJson([], {})).toBe(false);
+    expect(sameJson({ a: {} }, { a: [] })).toBe(false);
   });
 
   let real = false;

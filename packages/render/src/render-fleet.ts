@@ -1,6 +1,6 @@
 import { type Diagnostic, error, type SourcePosition } from '@fleetform/diagnostics';
 import { ApplicationSetMismatchError, DuplicatePathError, layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout, type GeneratedFile } from '@fleetform/layout';
-import { buildAppObjects, objectId, scopesFrom, SyncWaveTable, type KubeObject, type Scopes } from '@fleetform/objects';
+import { buildAppObjects, objectId, type AppObjects, scopesFrom, SyncWaveTable, type KubeObject, type Scopes } from '@fleetform/objects';
 import { resolveBase, resolveInstances, valuePositions, type Layer } from '@fleetform/resolve';
 import { appOfPath, loadFleet, type FleetInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
 import type { PathSegment, SourceDocument } from '@fleetform/yaml';
@@ -136,16 +136,25 @@ function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics
     locate: locator(inputs, base.layers, files.source),
   });
   diagnostics.push(...builtBase.diagnostics);
+  // Clusters of one region and environment mostly resolve an app to the same values, and the objects
+  // are a function of the values and the registry alone (the cluster's name only reaches messages),
+  // so a build without problems is shared by every cluster that resolves alike. Problems are built
+  // per cluster, so each message names its own.
+  const clean = new Map<string, AppObjects>();
   const instances = resolveInstances(inputs, name).map((instance) => {
-    const built = buildAppObjects({
-      ...common,
-      app: instance.app,
-      values: instance.values,
-      imageMode: { kind: 'cluster', registry: instance.registry },
-      target: instance.cluster,
-      syncWaves: waves(instance.values),
-      locate: locator(inputs, instance.layers, files.source),
-    });
+    const sameAs = JSON.stringify([instance.app, instance.values, instance.registry]);
+    const built =
+      clean.get(sameAs) ??
+      buildAppObjects({
+        ...common,
+        app: instance.app,
+        values: instance.values,
+        imageMode: { kind: 'cluster', registry: instance.registry },
+        target: instance.cluster,
+        syncWaves: waves(instance.values),
+        locate: locator(inputs, instance.layers, files.source),
+      });
+    if (built.diagnostics.length === 0) clean.set(sameAs, built);
     diagnostics.push(...built.diagnostics, ...checkChartApp(inputs.fleet.value, instance.cluster, instance.values, locator(inputs, instance.layers, files.source)));
     return {
       cluster: instance.cluster,

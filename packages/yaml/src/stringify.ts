@@ -1,22 +1,16 @@
 import { stringify } from 'yaml';
+import { fastToYaml } from './fast-stringify.js';
+import { OPTIONS } from './options.js';
 
 /**
- * The one set of options every YAML file fleetform writes goes through.
- * - no anchors or aliases, even when one object is reused in two places;
- * - no line folding, so a long string is one line and diffs stay small;
- * - YAML 1.1 quoting rules, so strings such as `yes`, `on` or `2024-01-01` are quoted and no
- *   YAML 1.1 reader (kustomize and Argo CD use Go YAML libraries) takes them for booleans or dates.
+ * Serialises one value as YAML text ending in exactly one newline.
+ *
+ * Plain JSON-like data goes through the fast emitter, which writes exactly what `yaml` would;
+ * anything it is not sure of (see fast-stringify.ts) goes through `yaml` itself.
  */
-const OPTIONS = {
-  aliasDuplicateObjects: false,
-  lineWidth: 0,
-  minContentWidth: 0,
-  version: '1.1',
-  indentSeq: true,
-} as const;
-
-/** Serialises one value as YAML text ending in exactly one newline. */
 export function toYaml(value: unknown): string {
+  const fast = fastToYaml(value);
+  if (fast !== undefined) return fast;
   const text = stringify(value, OPTIONS);
   return text.endsWith('\n') ? text : `${text}\n`;
 }
