@@ -64,11 +64,17 @@ export interface PackedApps {
 type PackedRecord = Omit<AppRecord, 'instances'> & { readonly instances: readonly PackedInstance[] };
 type PackedInstance = Omit<InstanceRecord, 'values' | 'objects'> & { readonly values: number; readonly objects: number };
 
+/**
+ * The JSON text each value unpackApps parsed came from: an app reused unchanged is packed again
+ * from it, not stringified again (its values and identities are most of a state).
+ */
+const packedText = new WeakMap<object, string>();
+
 export function packApps(records: ReadonlyMap<string, AppRecord>): PackedApps {
   const shared: string[] = [];
   const index = new Map<string, number>();
   const ref = (value: unknown): number => {
-    const text = JSON.stringify(value);
+    const text = (typeof value === 'object' && value !== null && packedText.get(value)) || JSON.stringify(value);
     let i = index.get(text);
     if (i === undefined) {
       i = shared.push(text) - 1;
@@ -83,7 +89,13 @@ export function packApps(records: ReadonlyMap<string, AppRecord>): PackedApps {
 /** The records back, each shared value parsed once (and shared: records are only read). */
 export function unpackApps({ shared, records }: PackedApps): Map<string, AppRecord> {
   const parsed: unknown[] = [];
-  const value = <T>(i: number): T => (parsed[i] ??= JSON.parse(shared[i]!)) as T;
+  const value = <T>(i: number): T => {
+    if (parsed[i] === undefined) {
+      parsed[i] = JSON.parse(shared[i]!);
+      if (typeof parsed[i] === 'object' && parsed[i] !== null) packedText.set(parsed[i], shared[i]!);
+    }
+    return parsed[i] as T;
+  };
   return new Map(
     Object.entries(records).map(([name, record]) => [
       name,

@@ -55,6 +55,7 @@ describe('a render killed at any moment', () => {
         await writeFile(join(root, path), content);
       }
       await rm(join(root, '.fleetform-journal.json'), { force: true });
+      await rm(join(root, '.fleetform-staging'), { force: true });
       await rm(join(root, '.fleetform.lock'), { force: true });
     };
 

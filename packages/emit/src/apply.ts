@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { completeJournal, TEMP_SUFFIX, writeJournal } from './journal.js';
+import { completeJournal, STAGING_FILE, TEMP_SUFFIX, writeJournal } from './journal.js';
 import { contentOf, type ChangePlan, type Wanted } from './plan.js';
 
 /**
@@ -16,6 +16,7 @@ export async function applyChanges(root: string, wanted: ReadonlyMap<string, Wan
   const targets = [...plan.create, ...plan.update];
   const staged: string[] = [];
   const createdDirs: string[] = [];
+  if (targets.length > 0) writeFileSync(join(root, STAGING_FILE), '');
   try {
     // Synchronous calls: for thousands of small files they are several times faster than the
     // asynchronous ones, whose promise and thread-pool round trip costs more than the write itself.
@@ -37,6 +38,7 @@ export async function applyChanges(root: string, wanted: ReadonlyMap<string, Wan
   } catch (cause) {
     await Promise.all(staged.map((temp) => rm(temp, { force: true })));
     for (const dir of createdDirs.reverse()) await rm(dir, { recursive: true, force: true });
+    await rm(join(root, STAGING_FILE), { force: true });
     throw cause;
   }
   if (targets.length === 0 && plan.remove.length === 0) return;

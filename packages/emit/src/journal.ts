@@ -6,6 +6,11 @@ import { removeEmptyParents } from './tidy.js';
 /** Where a render records what it is about to move into place. Its existence means "half done". */
 export const JOURNAL_FILE = '.fleetform-journal.json';
 export const TEMP_SUFFIX = '.fleetform-tmp';
+/**
+ * Present while a render stages files, until every one is renamed or removed. Only then can staged
+ * files be anywhere, so a command looks for them (a walk of every generated folder) only then.
+ */
+export const STAGING_FILE = '.fleetform-staging';
 
 /** The second phase of a render, written down before it starts so it can be finished after a crash. */
 export interface Journal {
@@ -58,6 +63,7 @@ export async function completeJournal(root: string, journal: Journal): Promise<v
     await removeEmptyParents(root, dirname(path));
   }
   await rm(join(root, JOURNAL_FILE), { force: true });
+  await rm(join(root, STAGING_FILE), { force: true });
 }
 
 async function syncDir(dir: string): Promise<void> {

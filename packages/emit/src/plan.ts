@@ -85,6 +85,10 @@ export async function planChanges(
   const update: string[] = [];
   const untouched = new Set<string>();
   let unchanged = 0;
+  // One walk finds what is on disk: a wanted file that is not is created without trying to read it
+  // (thousands of them in a first render), and any other file there may be stale.
+  const onDisk = await listFiles(root, ownership.folders);
+  const existing = new Set(onDisk);
   const entries = [...wanted];
   // Reads run a batch at a time: one at a time leaves the disk idle, all at once runs out of handles.
   for (let start = 0; start < entries.length; start += READ_BATCH) {
@@ -92,6 +96,7 @@ export async function planChanges(
     const current = await Promise.all(
       batch.map(async ([path, file]) => {
         const stamp = stamps[path];
+        if (!existing.has(path)) return undefined;
         if (typeof file !== 'string' && stamp?.key === file.key && matches(path)) return UNTOUCHED;
         return readFile(join(root, path), 'utf8').catch(() => undefined);
       }),
@@ -108,7 +113,7 @@ export async function planChanges(
   const remove: string[] = [];
   const foreign: string[] = [];
   const generatedFolders = new Set([...wanted.keys()].map((path) => dirname(path)));
-  for (const path of await listFiles(root, ownership.folders)) {
+  for (const path of onDisk) {
     if (wanted.has(path) || ownership.isInput(path)) continue;
     // A stamp that matches is a file fleetform wrote and nobody touched since: its header is fleetform's.
     if ((stamps[path] !== undefined && matches(path)) || ownership.isGenerated(await readHead(join(root, path)))) remove.push(path);

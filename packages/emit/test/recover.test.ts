@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findTornState, JOURNAL_FILE, recoverInterruptedRender, withWriteLock, LockedError, LOCK_FILE } from '@fleetform/emit';
+import { findTornState, JOURNAL_FILE, recoverInterruptedRender, STAGING_FILE, withWriteLock, LockedError, LOCK_FILE } from '@fleetform/emit';
 
 let root = '';
 const put = async (files: Record<string, string>) => {
@@ -19,11 +19,24 @@ beforeEach(async () => {
 
 describe('recoverInterruptedRender', () => {
   it('GIVEN staged files and no journal (killed while writing) THEN it rolls back to the old tree', async () => {
-    await put({ 'out/a.yaml': 'old\n', 'out/a.yaml.fleetform-tmp': 'new\n', 'out/new/b.yaml.fleetform-tmp': 'new\n' });
+    await put({ 'out/a.yaml': 'old\n', 'out/a.yaml.fleetform-tmp': 'new\n', 'out/new/b.yaml.fleetform-tmp': 'new\n', [STAGING_FILE]: '' });
     expect(await findTornState(root, ['out'])).toEqual({ journal: false, staged: ['out/a.yaml.fleetform-tmp', 'out/new/b.yaml.fleetform-tmp'] });
     expect(await recoverInterruptedRender(root, ['out'])).toBe('rolled-back');
     expect(await read('out/a.yaml')).toBe('old\n');
     expect(await readdir(join(root, 'out'))).toEqual(['a.yaml']);
+    expect(await read(STAGING_FILE)).toBeUndefined();
+  });
+
+  it('GIVEN no render was staging (no marker, no journal) THEN it does not look for staged files', async () => {
+    await put({ 'out/a.yaml': 'old\n', 'out/a.yaml.fleetform-tmp': 'left by hand\n' });
+    expect(await findTornState(root, ['out'])).toBeUndefined();
+  });
+
+  it('GIVEN a render killed after it finished but before it removed the marker THEN there is nothing to recover', async () => {
+    await put({ 'out/a.yaml': 'new\n', [STAGING_FILE]: '' });
+    expect(await findTornState(root, ['out'])).toBeUndefined();
+    expect(await recoverInterruptedRender(root, ['out'])).toBeUndefined();
+    expect(await read(STAGING_FILE)).toBeUndefined();
   });
 
   it('GIVEN a committed journal, partly carried out (killed while renaming) THEN it rolls forward to the new tree', async () => {

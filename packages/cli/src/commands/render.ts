@@ -18,10 +18,8 @@ import {
   type RenderState,
   type Wanted,
 } from '@fleetform/emit';
-import { GENERATED_MARKER, textKey } from '@fleetform/layout';
-import { buildShare, prepareRender, renderFleet, RenderWorkers, renderWorkerCount, workersShare, type ReusableApp } from '@fleetform/render';
-import { appFile, folderName, isInputFile, readInputs, type InputFiles } from '@fleetform/values';
-import { ParseMemo } from '@fleetform/yaml';
+import { GENERATED_MARKER, textKey } from '@fleetform/layout/marker';
+import { isInputFile, readInputs, type InputFiles } from '@fleetform/values/inputs';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { fleetformCodeKey, inputsKey, packApps, reusableApps, StaleCacheError, unpackApps, vouched, warningsOf, type RenderMemo } from '../render-cache.js';
 import { printDiagnostics } from '../report.js';
@@ -116,6 +114,8 @@ async function renderWith(io: Io, root: string, options: RenderOptions, inputs: 
     next = state;
     summary = `${Object.keys(state.memo.apps.records).length} apps, nothing changed since the last render`;
   } else {
+    // The render pipeline is loaded only now: a check of an unchanged fleet never needs it.
+    const { ParseMemo, renderApps } = await import('./render-apps.js');
     const parses = new ParseMemo(state?.memo.parsed);
     const { result, workers } = await renderApps(inputs, state && untouched ? reusableApps(unpackApps(state.memo.apps), untouched) : undefined, state === undefined, parses);
     printDiagnostics(io, result.diagnostics);
@@ -152,32 +152,6 @@ async function renderWith(io: Io, root: string, options: RenderOptions, inputs: 
   warnForeign(io, plan);
   io.out(`fleetform: rendered ${summary}: ${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed, ${plan.unchanged} unchanged\n`);
   return EXIT.ok;
-}
-
-/**
- * The render, reusing what it may and sharing the apps it must build among worker threads when
- * there are enough of them. With no earlier render to reuse, the workers start before the inputs
- * are loaded here, so their start-up overlaps it.
- */
-async function renderApps(inputs: InputFiles, earlier: ((app: string, key: string) => ReusableApp | undefined) | undefined, full: boolean, parses: ParseMemo) {
-  const apps = [...inputs.keys()].filter((path) => path === appFile(folderName(path))).length;
-  let workers = full && renderWorkerCount(apps) > 0 ? RenderWorkers.start(inputs, renderWorkerCount(apps)) : undefined;
-  const prepared = prepareRender(inputs, parses.parse);
-  const pending = [...prepared.keys].filter(([name, key]) => !earlier?.(name, key)).map(([name]) => name);
-  if (!workers && renderWorkerCount(pending.length) > 0) workers = RenderWorkers.start(inputs, renderWorkerCount(pending.length));
-  const problems = prepared.loaded.diagnostics.some((d) => d.severity === 'error');
-  let built: Map<string, ReusableApp> | undefined;
-  if (workers && !problems) {
-    const theirs = workersShare(pending, workers.size);
-    const working = workers.build(theirs);
-    // The main thread's own share, built while the workers build theirs.
-    const taken = new Set(theirs);
-    const ours = buildShare(inputs, pending.filter((name) => !taken.has(name)), prepared);
-    const fromWorkers = await working;
-    if (ours && fromWorkers) built = new Map([...ours, ...fromWorkers]);
-  } else await workers?.close();
-  const result = renderFleet(inputs, { prepared, reuse: (name, key) => built?.get(name) ?? earlier?.(name, key) });
-  return { result, workers: built ? workers!.size : 0 };
 }
 
 /** Names each file fleetform found, and left alone, in a folder it generates. */
