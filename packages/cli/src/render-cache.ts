@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '@fleetform/diagnostics';
 import type { Wanted } from '@fleetform/emit';
-import type { AppRecord, InstanceRecord, ReusableApp } from '@fleetform/render';
+import type { AppRecord, ClusterRecord, InstanceRecord, ReusableApp } from '@fleetform/render';
 import type { InputFiles } from '@fleetform/values';
 import type { ParsedText } from '@fleetform/yaml';
 
@@ -47,7 +47,22 @@ export function inputsKey(files: InputFiles): string {
 /** What a render keeps beside the file stamps: its app records, and its parses of the value files (see ParseMemo). */
 export interface RenderMemo {
   readonly apps: PackedApps;
+  /** Per cluster, the key of its own files and their `[path, file key]` pairs (see ClusterRecord). */
+  readonly clusters: Readonly<Record<string, { readonly key: string; readonly files: readonly (readonly [string, string])[] }>>;
   readonly parsed: Readonly<Record<string, ParsedText>>;
+}
+
+export function packClusters(records: ReadonlyMap<string, ClusterRecord>): RenderMemo['clusters'] {
+  return Object.fromEntries([...records].map(([cluster, { key, files }]) => [cluster, { key, files: [...files].map(([path, file]) => [path, file.key] as const) }]));
+}
+
+/** The clusters of the state that a render may reuse: those whose files are all untouched. */
+export function reusableClusters(clusters: RenderMemo['clusters'], untouched: ReadonlySet<string>): (cluster: string, key: string) => ClusterRecord | undefined {
+  return (cluster, key) => {
+    const record = clusters[cluster];
+    if (record?.key !== key || !record.files.every(([path]) => untouched.has(path))) return undefined;
+    return { key, files: new Map(record.files.map(([path, fileKey]) => [path, vouched(path, fileKey) as { key: string; text(): string }])) };
+  };
 }
 
 /**

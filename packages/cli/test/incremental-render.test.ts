@@ -112,6 +112,19 @@ describe('incremental render', () => {
     expect((await run('render', '--check', '--root', root)).code).toBe(0);
   }, 60_000);
 
+  it('finds a clash between an app built now and an app it reuses, as a full render does', async () => {
+    const before = await readFile(join(root, 'apps/erlmcp/app.yaml'), 'utf8');
+    // erlmcp moves into dbupgrade's namespace: both now deploy the Namespace, and dbupgrade is reused.
+    await edit(root, 'apps/erlmcp/app.yaml', (t) => t.replace(/^namespace:\n {2}name: erlmcp$/m, 'namespace:\n  name: dbupgrade-system'));
+    const incremental = await run('render', '--root', root);
+    const full = await run('render', '--no-cache', '--root', root);
+    expect(incremental.code).toBe(1);
+    expect(incremental.err).toMatch(/error FF214: apps `dbupgrade` and `erlmcp` both deploy Namespace `dbupgrade-system`/);
+    expect(incremental.err).toBe(full.err);
+    await writeFile(join(root, 'apps/erlmcp/app.yaml'), before);
+    expect((await run('render', '--root', root)).code).toBe(0);
+  }, 60_000);
+
   it('rewrites only the files whose bytes change: the others keep their modification times', async () => {
     const untouched = join(root, 'clusters/us-east-1-prod/apps/dbupgrade.yaml');
     const changed = join(root, 'apps/erlmcp/base/kustomization.yaml');

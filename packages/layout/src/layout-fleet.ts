@@ -36,8 +36,10 @@ export interface FleetLayout {
 /**
  * Lays out a built fleet as files: per app a base and its overlays, per cluster an Application per
  * app, an AppProject per team, the root Application and Argo CD's settings. Pure: returns the files.
+ * `reusedClusters` are the files under clusters/NAME/ of clusters an incremental render knows to be
+ * unchanged (see clusterKeys in @fleetform/render).
  */
-export function layoutFleet(built: BuiltFleet): FleetLayout {
+export function layoutFleet(built: BuiltFleet, reusedClusters: ReadonlyMap<string, ReadonlyMap<string, GeneratedFile>> = new Map()): FleetLayout {
   const files = new FileSet();
   const clusters = new Map<string, ClusterObjects>(built.clusters.map((c) => [c.name, { apps: new Map(), argocd: [] }]));
   const overlays = new Map<string, Map<string, string>>();
@@ -49,6 +51,13 @@ export function layoutFleet(built: BuiltFleet): FleetLayout {
   const hub = planHub(built, overlays, waves);
   for (const cluster of built.clusters) {
     const objects = clusters.get(cluster.name)!;
+    // A cluster whose own files an earlier render laid out from the same inputs: taken as they are.
+    // (Its Argo CD objects are then not made again, and `argocd` stays empty.)
+    const kept = cluster.name === hub?.cluster ? undefined : reusedClusters.get(cluster.name);
+    if (kept) {
+      for (const [path, file] of kept) files.addFile(path, file);
+      continue;
+    }
     const teams = new Map<string, KubeObject[]>();
     const charts = new Map<string, TeamChart[]>();
     const sets = new Map<string, { elements: ApplicationSetElement[]; applications: KubeObject[]; files: string[] }>();

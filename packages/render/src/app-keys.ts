@@ -8,7 +8,7 @@ import { appOfPath, type FleetInputs, type InputFiles, type KubeObject } from '@
  * kind is namespaced). Anything outside apps/ counts as read by every app, so an input kind added
  * later is covered without listing it here. Two renders of one app with one key write the same files.
  */
-export function appKeys(files: InputFiles, inputs: FleetInputs, crds: readonly KubeObject[]): Map<string, string> {
+export function appKeys(files: InputFiles, inputs: FleetInputs, crds: readonly KubeObject[]): AppKeys {
   const shared = createHash('sha1');
   const own = new Map<string, ReturnType<typeof createHash>>();
   for (const name of [...inputs.apps.keys()].sort()) own.set(name, createHash('sha1'));
@@ -19,5 +19,27 @@ export function appKeys(files: InputFiles, inputs: FleetInputs, crds: readonly K
   }
   shared.update(JSON.stringify(crds));
   const common = shared.digest('base64url');
-  return new Map([...own].map(([name, hash]) => [name, createHash('sha1').update(common).update(hash.digest('base64url')).digest('base64url')]));
+  const apps = new Map([...own].map(([name, hash]) => [name, createHash('sha1').update(common).update(hash.digest('base64url')).digest('base64url')]));
+  return { apps, shared: common };
+}
+
+export interface AppKeys {
+  /** Each app's key. */
+  readonly apps: Map<string, string>;
+  /** The key of what every app reads (fleet.yaml, every cluster.yaml, the CRDs, anything outside apps/). */
+  readonly shared: string;
+}
+
+/**
+ * What each cluster's own files (under clusters/NAME/: its Applications, ApplicationSets,
+ * AppProjects, add-ons, root Application and Argo CD settings) depend on, as one key per cluster:
+ * the shared inputs, and the name and key of every app with an instance on it. (A hub cluster's
+ * files depend on every cluster's apps; layoutFleet never reuses them.)
+ */
+export function clusterKeys(keys: AppKeys, clusters: readonly string[], apps: readonly { readonly name: string; readonly clusters: readonly string[] }[]): Map<string, string> {
+  const hashes = new Map(clusters.map((c) => [c, createHash('sha1').update(`${keys.shared}\u0000${c}\u0000`)]));
+  for (const app of [...apps].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const cluster of app.clusters) hashes.get(cluster)?.update(`${app.name}\u0000${keys.apps.get(app.name)}\u0000`);
+  }
+  return new Map([...hashes].map(([c, hash]) => [c, hash.digest('base64url')]));
 }

@@ -33,6 +33,12 @@ export interface InstanceRecord {
 
 export type ObjectIdentity = Pick<KubeObject, 'apiVersion' | 'kind'> & { readonly metadata: { readonly name: string; readonly namespace?: string } };
 
+/** A cluster's own files (under clusters/NAME/) as a render laid them out, and the key they had then (see clusterKeys). */
+export interface ClusterRecord {
+  readonly key: string;
+  readonly files: ReadonlyMap<string, GeneratedFile>;
+}
+
 /** An app built already, offered for reuse: its record and its files (on disk, or made by a worker). */
 export interface ReusableApp {
   readonly record: AppRecord;

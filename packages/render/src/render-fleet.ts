@@ -4,8 +4,8 @@ import { buildAppObjects, objectId, type AppObjects, scopesFrom, SyncWaveTable, 
 import { resolveBase, resolveInstances, valuePositions, type Layer } from '@fleetform/resolve';
 import { appOfPath, loadFleet, type FleetInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
 import type { PathSegment, SourceDocument } from '@fleetform/yaml';
-import { appKeys } from './app-keys.js';
-import { builtFromRecord, recordOf, type AppRecord, type ReusableApp } from './app-record.js';
+import { appKeys, clusterKeys, type AppKeys } from './app-keys.js';
+import { builtFromRecord, recordOf, type AppRecord, type ClusterRecord, type ReusableApp } from './app-record.js';
 import { checkChartApp } from './chart-checks.js';
 import { imageOverrides } from './image-overrides.js';
 
@@ -18,6 +18,8 @@ export interface RenderResult {
   readonly records?: ReadonlyMap<string, AppRecord>;
   /** The apps this render built (the others it reused). */
   readonly built?: readonly string[];
+  /** Present with the layout: every cluster's record (its key and its own files), for a later render to reuse. */
+  readonly clusterRecords?: ReadonlyMap<string, ClusterRecord>;
 }
 
 export interface RenderOptions {
@@ -27,6 +29,11 @@ export interface RenderOptions {
    * is not built or laid out again.
    */
   readonly reuse?: (app: string, key: string) => ReusableApp | undefined;
+  /**
+   * A cluster's own files from an earlier render, still on disk as it wrote them, when they had the
+   * key (see clusterKeys) they have now: taken as they are instead of laid out again.
+   */
+  readonly reuseCluster?: (cluster: string, key: string) => ClusterRecord | undefined;
   /** Build only these apps (a worker's share); the others are left out of the result. */
   readonly only?: ReadonlySet<string>;
   /** The inputs loaded already (see prepareRender), so they are not loaded twice. */
@@ -37,11 +44,13 @@ export interface RenderOptions {
 export interface PreparedRender {
   readonly loaded: ReturnType<typeof loadFleet>;
   readonly keys: ReadonlyMap<string, string>;
+  readonly sharedKey: string;
 }
 
 export function prepareRender(files: InputFiles, parseYaml?: ParseYaml): PreparedRender {
   const loaded = loadFleet(files, parseYaml);
-  return { loaded, keys: loaded.inputs ? appKeys(files, loaded.inputs, crdsOf(loaded.inputs)) : new Map() };
+  const keys: AppKeys = loaded.inputs ? appKeys(files, loaded.inputs, crdsOf(loaded.inputs)) : { apps: new Map(), shared: '' };
+  return { loaded, keys: keys.apps, sharedKey: keys.shared };
 }
 
 function crdsOf(inputs: FleetInputs): KubeObject[] {
@@ -53,7 +62,7 @@ function crdsOf(inputs: FleetInputs): KubeObject[] {
  * the objects, lay them out as files. Nothing touches the disk; the caller decides what to write.
  */
 export function renderFleet(files: InputFiles, options: RenderOptions = {}): RenderResult {
-  const { loaded, keys } = options.prepared ?? prepareRender(files);
+  const { loaded, keys, sharedKey } = options.prepared ?? prepareRender(files);
   if (!loaded.inputs) return { diagnostics: loaded.diagnostics };
   const { inputs } = loaded;
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
@@ -75,7 +84,7 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
     diagnostics.push(...own);
     return built;
   });
-  diagnostics.push(...findClashesAcrossApps(apps));
+  diagnostics.push(...findClashesAcrossApps(apps, (app) => app.reused !== undefined && !reused.get(app.app.name)?.builtNow));
   const unique = dedupeAcrossTargets(diagnostics);
   if (unique.some((d) => d.severity === 'error')) return { inputs, diagnostics: unique };
   const built: BuiltFleet = {
@@ -84,8 +93,18 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
     clusters: [...inputs.clusters.values()].map((c) => ({ name: c.name, environment: c.value.environment, region: c.value.region, file: c.file, server: c.value.server, labels: c.value.labels, addons: c.value.addons })),
     apps,
   };
+  const ownKeys = clusterKeys(
+    { apps: new Map(keys), shared: sharedKey },
+    built.clusters.map((c) => c.name),
+    apps.map((a) => ({ name: a.app.name, clusters: a.instances.map((i) => i.cluster) })),
+  );
+  const reusedClusters = new Map<string, ClusterRecord>();
+  for (const [cluster, key] of ownKeys) {
+    const earlier = options.reuseCluster?.(cluster, key);
+    if (earlier) reusedClusters.set(cluster, earlier);
+  }
   try {
-    const layout = layoutFleet(built);
+    const layout = layoutFleet(built, new Map([...reusedClusters].map(([cluster, record]) => [cluster, record.files])));
     const filesOf = filesByApp(layout.generated);
     const records = new Map(
       apps.map((app) => {
@@ -95,7 +114,11 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
       }),
     );
     const builtNow = apps.filter((a) => !a.reused || reused.get(a.app.name)?.builtNow).map((a) => a.app.name);
-    return { inputs, layout, diagnostics: unique, records, built: builtNow };
+    const clusterFiles = filesByCluster(layout.generated);
+    const clusterRecords = new Map(
+      [...ownKeys].map(([cluster, key]) => [cluster, reusedClusters.get(cluster) ?? { key, files: new Map(clusterFiles.get(cluster) ?? []) }] as const),
+    );
+    return { inputs, layout, diagnostics: unique, records, built: builtNow, clusterRecords };
   } catch (cause) {
     if (cause instanceof OverlayNameClashError) {
       return { inputs, diagnostics: [...unique, error('FF215', cause.message, { hint: 'cluster names must not look like another `<region>-<environment>`' })] };
@@ -181,6 +204,19 @@ function filesByApp(files: ReadonlyMap<string, GeneratedFile>): Map<string, [str
   return byApp;
 }
 
+/** The files under clusters/NAME/, per cluster. */
+function filesByCluster(files: ReadonlyMap<string, GeneratedFile>): Map<string, [string, GeneratedFile][]> {
+  const byCluster = new Map<string, [string, GeneratedFile][]>();
+  for (const [path, file] of files) {
+    const [top, cluster] = path.split('/', 2);
+    if (top !== 'clusters' || cluster === undefined) continue;
+    const files = byCluster.get(cluster) ?? [];
+    files.push([path, file]);
+    byCluster.set(cluster, files);
+  }
+  return byCluster;
+}
+
 /**
  * Where a merged value was written: in the file of the last layer that sets it (a profile in
  * fleet.yaml, a cluster.yaml, an override), or for a value no layer sets (one that is missing), at
@@ -191,13 +227,21 @@ function locator(inputs: FleetInputs, layers: readonly Layer[], app: SourceDocum
   return (path) => positionOf(path) ?? app.positionOf(path);
 }
 
-/** Two apps deploying the same object to one cluster would fight over it in Argo CD. */
-function findClashesAcrossApps(apps: readonly BuiltApp[]): Diagnostic[] {
+/**
+ * Two apps deploying the same object to one cluster would fight over it in Argo CD. Apps an earlier
+ * render checked (`checkedBefore`: it succeeded, so they had no clash among them) can only clash
+ * with an app built now, so of their objects only those named like one of its objects are looked at.
+ */
+function findClashesAcrossApps(apps: readonly BuiltApp[], checkedBefore: (app: BuiltApp) => boolean): Diagnostic[] {
   const owners = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
+  const fresh = apps.filter((app) => !checkedBefore(app));
+  const namesNow = new Set(fresh.flatMap((app) => app.instances.flatMap((i) => i.objects.map((o) => o.metadata.name))));
   for (const app of apps) {
+    const checked = checkedBefore(app);
     for (const instance of app.instances) {
       for (const object of instance.objects as KubeObject[]) {
+        if (checked && !namesNow.has(object.metadata.name)) continue;
         const key = `${instance.cluster} ${objectId(object)}`;
         const owner = owners.get(key);
         if (owner !== undefined && owner !== app.app.name) {

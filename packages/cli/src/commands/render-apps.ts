@@ -1,4 +1,4 @@
-import { buildShare, prepareRender, renderFleet, RenderWorkers, renderWorkerCount, workersShare, type ReusableApp } from '@fleetform/render';
+import { buildShare, prepareRender, renderFleet, RenderWorkers, renderWorkerCount, workersShare, type ClusterRecord, type ReusableApp } from '@fleetform/render';
 import { appFile, folderName, type InputFiles } from '@fleetform/values';
 import { ParseMemo } from '@fleetform/yaml';
 
@@ -9,7 +9,15 @@ export { ParseMemo };
  * there are enough of them. With no earlier render to reuse, the workers start before the inputs
  * are loaded here, so their start-up overlaps it.
  */
-export async function renderApps(inputs: InputFiles, earlier: ((app: string, key: string) => ReusableApp | undefined) | undefined, full: boolean, parses: ParseMemo) {
+export interface Reuse {
+  readonly apps: (app: string, key: string) => ReusableApp | undefined;
+  readonly clusters: (cluster: string, key: string) => ClusterRecord | undefined;
+}
+
+/** `reuse`: what an earlier render left that may be reused; without it, the render is a full one. */
+export async function renderApps(inputs: InputFiles, reuse: Reuse | undefined, parses: ParseMemo) {
+  const earlier = reuse?.apps;
+  const full = reuse === undefined;
   const apps = [...inputs.keys()].filter((path) => path === appFile(folderName(path))).length;
   let workers = full && renderWorkerCount(apps) > 0 ? RenderWorkers.start(inputs, renderWorkerCount(apps)) : undefined;
   const prepared = prepareRender(inputs, parses.parse);
@@ -26,6 +34,6 @@ export async function renderApps(inputs: InputFiles, earlier: ((app: string, key
     const fromWorkers = await working;
     if (ours && fromWorkers) built = new Map([...ours, ...fromWorkers]);
   } else await workers?.close();
-  const result = renderFleet(inputs, { prepared, reuse: (name, key) => built?.get(name) ?? earlier?.(name, key) });
+  const result = renderFleet(inputs, { prepared, reuse: (name, key) => built?.get(name) ?? earlier?.(name, key), reuseCluster: reuse?.clusters });
   return { result, workers: built ? workers!.size : 0 };
 }

@@ -21,7 +21,7 @@ import {
 import { GENERATED_MARKER, textKey } from '@fleetform/layout/marker';
 import { isInputFile, readInputs, type InputFiles } from '@fleetform/values/inputs';
 import { EXIT, type ExitCode, type Io } from '../io.js';
-import { fleetformCodeKey, inputsKey, packApps, reusableApps, StaleCacheError, unpackApps, vouched, warningsOf, type RenderMemo } from '../render-cache.js';
+import { fleetformCodeKey, inputsKey, packApps, packClusters, reusableApps, reusableClusters, StaleCacheError, unpackApps, vouched, warningsOf, type RenderMemo } from '../render-cache.js';
 import { printDiagnostics } from '../report.js';
 
 export interface RenderOptions {
@@ -117,11 +117,12 @@ async function renderWith(io: Io, root: string, options: RenderOptions, inputs: 
     // The render pipeline is loaded only now: a check of an unchanged fleet never needs it.
     const { ParseMemo, renderApps } = await import('./render-apps.js');
     const parses = new ParseMemo(state?.memo.parsed);
-    const { result, workers } = await renderApps(inputs, state && untouched ? reusableApps(unpackApps(state.memo.apps), untouched) : undefined, state === undefined, parses);
+    const reuse = state && untouched ? { apps: reusableApps(unpackApps(state.memo.apps), untouched), clusters: reusableClusters(state.memo.clusters, untouched) } : undefined;
+    const { result, workers } = await renderApps(inputs, reuse, parses);
     printDiagnostics(io, result.diagnostics);
     if (!result.layout || !result.records) return EXIT.invalid;
     wanted = result.layout.generated;
-    next = { version: STATE_VERSION, codeKey, inputsKey: key, memo: { apps: packApps(result.records), parsed: parses.entries() }, warnings: warningsOf(result.diagnostics) };
+    next = { version: STATE_VERSION, codeKey, inputsKey: key, memo: { apps: packApps(result.records), clusters: packClusters(result.clusterRecords ?? new Map()), parsed: parses.entries() }, warnings: warningsOf(result.diagnostics) };
     const apps = result.records.size;
     const clusters = result.layout.clusters.size;
     const built = result.built?.length ?? apps;
