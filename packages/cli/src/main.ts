@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { isFleetformError } from '@fleetform/diagnostics';
 import type { DiffOptions } from './commands/diff.js';
@@ -14,6 +15,8 @@ import type { ReportOptions } from './commands/report.js';
 import { addHelpExamples, commandPath } from './help-examples.js';
 import { NOT_A_TERMINAL, Output, processTerminal, type Terminal } from './output.js';
 
+const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
 /** Builds the command-line program. Each action stores its exit code instead of exiting. */
 export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Output = new Output(rawIo)): Command {
   // Every command writes through `output`: colour and progress on a terminal, --quiet and --verbose.
@@ -22,6 +25,7 @@ export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Ou
   const root = () => new Option('--root <dir>', 'the fleet repository root').default('.');
   const cli = new Command('fleetform')
     .description('Typed values to kustomize bases, regional overlays, sync waves and Argo CD Applications.')
+    .version(VERSION, '--version', 'print the version of fleetform')
     .option('--debug', 'print stack traces of internal errors')
     .addOption(new Option('--quiet', 'print only problems and what the command produces: no status lines, no progress').conflicts('verbose'))
     .option('--verbose', 'print more: each file created, how long the command took')

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { program } from '../src/main.js';
@@ -20,5 +21,12 @@ describe('--help', () => {
     const { out } = await run('--help');
     expect(out).toMatch(/--quiet +print only problems/);
     expect(out).toMatch(/--verbose +print more/);
+  });
+});
+
+describe('--version', () => {
+  it('prints the version of the fleetform package and exits 0', async () => {
+    const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await run('--version')).toMatchObject({ code: 0, out: `${version}\n` });
   });
 });

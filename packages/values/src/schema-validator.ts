@@ -20,8 +20,15 @@ function validators(): Record<ValueFileKind, ValidateFunction> {
  * allowed wherever a value may be left out.
  */
 export function validateValueFile(kind: ValueFileKind, source: SourceDocument): Diagnostic[] {
+  // A value found valid before (an unchanged file, see ParseMemo) is valid still: the schemas are
+  // part of fleetform, and a render state from another fleetform is never read.
+  const verdict = `valid ${kind}.schema.json`;
+  if (source.verdicts.has(verdict)) return [];
   const validate = validators()[kind];
-  if (validate(withoutNulls(source.value))) return [];
+  if (validate(withoutNulls(source.value))) {
+    source.verdicts.add(verdict);
+    return [];
+  }
   const errors = (validate.errors ?? []).filter((e) => !isInsideOneOf(e) && e.keyword !== 'propertyNames');
   return dedupe(errors.map((e) => toDiagnostic(e, source)));
 }

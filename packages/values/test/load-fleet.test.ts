@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, sortDiagnostics } from '@fleetform/diagnostics';
 import { loadFleet, readInputs } from '@fleetform/values';
+import { ParseMemo } from '@fleetform/yaml';
 
 const fixture = (name: string) => join(import.meta.dirname, 'fixtures', name);
 
@@ -22,6 +23,17 @@ describe('loadFleet', () => {
       'clusters/prod-1/cluster.yaml:3:9: error FF112 at /region: unknown region `eu-west1` (expected one of `eu-west-1`, found `eu-west1`)\n  hint: did you mean `eu-west-1`?',
       'clusters/prod-1/cluster.yaml:5:3: error FF103 at /labels: wrong type (expected object, found a list)',
     ]);
+  });
+
+  it('remembers a valid file as valid for the next run, and an invalid one never', async () => {
+    const memo = new ParseMemo();
+    expect(loadFleet(await readInputs(fixture('three-mistakes')), memo.parse).inputs).toBeUndefined();
+    expect(loadFleet(await readInputs(fixture('valid')), memo.parse).diagnostics).toEqual([]);
+    const verdicts = Object.values(memo.entries()).flatMap((e) => e.verdicts?.flat() ?? []);
+    expect(verdicts.filter((v) => v === 'valid cluster.schema.json')).toHaveLength(1);
+    // The next run reports the invalid file's problems again, in full.
+    const next = new ParseMemo(memo.entries());
+    expect(loadFleet(await readInputs(fixture('three-mistakes')), next.parse).diagnostics.filter((d) => d.code === 'FF101')).toHaveLength(1);
   });
 
   it('reports the missing property that a typo leaves behind', async () => {

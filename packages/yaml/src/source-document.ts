@@ -10,6 +10,11 @@ export type PathSegment = string | number;
  */
 export class SourceDocument {
   private located?: { readonly document: Document.Parsed; readonly lines: LineCounter };
+  /**
+   * What later steps found true of this document's value (`valid against app.schema.json`, say),
+   * remembered with its parse (see ParseMemo) so that a later run need not find it again.
+   */
+  readonly verdicts = new Set<string>();
 
   constructor(
     readonly file: string,
