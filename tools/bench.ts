@@ -13,7 +13,8 @@
  *   cdk8s         cdk8s synthesizing the same final objects, one Chart per cluster
  *   kustomize     `kubectl kustomize` on a sample of the overlays, extrapolated to all of them
  *                 (what each cluster's Argo CD repo-server pays)
- *   floor         the same objects serialised with yaml and written, one file per object
+ *   floor         the same objects serialised as fleetform writes them (its toYaml) and written, one
+ *                 file per object; and the same with the yaml package's own stringify
  * and it prints wall time, peak memory, objects per second, the ratios, and the growth per size.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -103,6 +104,7 @@ for (const [apps, clusters] of sizes) {
   const dump = await dumpObjects(dir);
   const cdk8s = peer('cdk8s', dump);
   const floor = peer('floor', dump);
+  const yamlFloor = peer('yaml', dump);
   const kustomize = kustomizeSample(dir, Number(values.kustomizeSample));
   const objects = floor.objects;
   const size = `${apps}×${clusters}`;
@@ -125,7 +127,8 @@ for (const [apps, clusters] of sizes) {
   row('fleetform validate', validate);
   row('cdk8s synth (one Chart per cluster)', cdk8s, false);
   rows.push(line([size, `kubectl kustomize (${kustomize.overlays} overlays × ${kustomize.perOverlay.toFixed(3)} s, sampled)`, (kustomize.overlays * kustomize.perOverlay).toFixed(2), '–', '', '', '']));
-  row('floor: yaml stringify + write', floor, false);
+  row('floor: toYaml + write, one file per object', floor, false);
+  row('the same with yaml.stringify', yamlFloor, false);
   if (previous) growth.push(`${previous.apps}→${apps * clusters} instances: ${((apps * clusters) / previous.apps).toFixed(1)}× the instances, render ${(render.seconds / previous.render).toFixed(1)}× the time`);
   previous = { apps: apps * clusters, render: render.seconds };
   process.stderr.write(`measured ${size} (${objects.toLocaleString('en')} objects)\n`);
