@@ -8,5 +8,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Set-up hooks clone repositories and render fleets; with every package's tests running at once
+    // on two cores, they need the time a test gets.
+    hookTimeout: 60_000,
   },
 });
