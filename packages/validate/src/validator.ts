@@ -1,7 +1,7 @@
 import { error, type Diagnostic } from '@fleetform/diagnostics';
 import { missingKey, positionOf, type Manifest } from './manifest.js';
 import type { ResourceResult } from './result.js';
-import { toDiagnostic } from './schemas/schema-errors.js';
+import { toDiagnostic, type SchemaProblem } from './schemas/schema-errors.js';
 import type { ObjectValidator, SchemaSource } from './schemas/schema-source.js';
 
 export interface ValidatorOptions {
@@ -15,6 +15,12 @@ export interface ValidatorOptions {
  */
 export class ManifestValidator {
   private readonly cache = new Map<string, Promise<ObjectValidator | undefined>>();
+  /**
+   * The problems of each object already checked. A rendered fleet hands the same object (one build
+   * shared by the clusters that resolve an app alike) once per cluster; its schema's verdict is the
+   * same each time, and only the positions it is reported at differ.
+   */
+  private readonly checked = new WeakMap<object, SchemaProblem[]>();
 
   constructor(
     private readonly sources: readonly SchemaSource[],
@@ -52,7 +58,12 @@ export class ManifestValidator {
       if (this.options.ignoreMissingSchemas) return { ...identity, status: 'skipped', diagnostics: [] };
       return { ...identity, status: 'error', diagnostics: [missingSchema(manifest, object.apiVersion, object.kind)] };
     }
-    const diagnostics = validate(object).map((problem) => toDiagnostic(manifest, problem));
+    let problems = this.checked.get(object);
+    if (!problems) {
+      problems = validate(object);
+      this.checked.set(object, problems);
+    }
+    const diagnostics = problems.map((problem) => toDiagnostic(manifest, problem));
     return { ...identity, status: diagnostics.length === 0 ? 'valid' : 'invalid', diagnostics };
   }
 }
