@@ -88,13 +88,19 @@ const packedText = new WeakMap<object, string>();
 export function packApps(records: ReadonlyMap<string, AppRecord>): PackedApps {
   const shared: string[] = [];
   const index = new Map<string, number>();
+  // A value met again (one build's identities, shared by the clusters that resolve alike) is not stringified again.
+  const byValue = new Map<object, number>();
   const ref = (value: unknown): number => {
-    const text = (typeof value === 'object' && value !== null && packedText.get(value)) || JSON.stringify(value);
+    const object = typeof value === 'object' && value !== null ? value : undefined;
+    const known = object && byValue.get(object);
+    if (known !== undefined) return known;
+    const text = (object && packedText.get(object)) || JSON.stringify(value);
     let i = index.get(text);
     if (i === undefined) {
       i = shared.push(text) - 1;
       index.set(text, i);
     }
+    if (object) byValue.set(object, i);
     return i;
   };
   const packed = [...records].map(([name, record]) => [name, { ...record, instances: record.instances.map((i) => ({ ...i, values: ref(i.values), objects: ref(i.objects) })) }] as const);

@@ -10,19 +10,29 @@ export function applyImageOverrides<T>(object: T, overrides: readonly ImageOverr
   return walk(object, overrides) as T;
 }
 
+/**
+ * The node with its images overridden. What does not change is not copied: an unchanged node comes
+ * back as it is, and a changed one shares its unchanged parts (callers copy before they edit).
+ */
 function walk(node: unknown, overrides: readonly ImageOverride[]): unknown {
-  if (Array.isArray(node)) return node.map((item) => walk(item, overrides));
-  if (node === null || typeof node !== 'object') return node;
-  const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    if ((key === 'containers' || key === 'initContainers') && Array.isArray(value)) {
-      result[key] = value.map((container) => overrideContainer(walk(container, overrides), overrides));
-    } else {
-      result[key] = walk(value, overrides);
-    }
+  if (Array.isArray(node)) {
+    const items = node.map((item) => walk(item, overrides));
+    return items.some((item, i) => item !== node[i]) ? items : node;
   }
-  return result;
+  if (node === null || typeof node !== 'object') return node;
+  let result: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(node)) {
+    const next =
+      (key === 'containers' || key === 'initContainers') && Array.isArray(value)
+        ? sameOr(value, value.map((container) => overrideContainer(walk(container, overrides), overrides)))
+        : walk(value, overrides);
+    if (next !== value) (result ??= { ...node })[key] = next;
+  }
+  return result ?? node;
 }
+
+/** `items`, or `before` when every item is the one it had. */
+const sameOr = (before: readonly unknown[], items: unknown[]): readonly unknown[] => (items.some((item, i) => item !== before[i]) ? items : before);
 
 function overrideContainer(container: unknown, overrides: readonly ImageOverride[]): unknown {
   if (container === null || typeof container !== 'object') return container;

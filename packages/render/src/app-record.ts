@@ -49,6 +49,9 @@ export interface ReusableApp {
 
 /** The record of an app this render built; `files` are its own files (under apps/NAME/). */
 export function recordOf(key: string, built: BuiltApp, overlays: ReadonlyMap<string, string>, files: readonly (readonly [string, GeneratedFile])[], diagnostics: readonly Diagnostic[]): AppRecord {
+  // Clusters that share one build share its identities too (and the state stores them once).
+  const identities = new Map<readonly KubeObject[], ObjectIdentity[]>();
+  const identitiesOf = (objects: readonly KubeObject[]) => identities.get(objects) ?? identities.set(objects, objects.map(identityOf)).get(objects)!;
   return {
     key,
     app: built.app,
@@ -59,7 +62,7 @@ export function recordOf(key: string, built: BuiltApp, overlays: ReadonlyMap<str
       environment: i.environment,
       region: i.region,
       values: i.values,
-      objects: i.objects.map(identityOf),
+      objects: identitiesOf(i.objects),
     })),
     diagnostics,
   };
