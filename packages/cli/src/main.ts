@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { isFleetformError } from '@fleetform/diagnostics';
 import type { DiffOptions } from './commands/diff.js';
@@ -8,14 +7,13 @@ import { runRender } from './commands/render.js';
 import type { ValidateOptions } from './commands/validate.js';
 import { EXIT, processIo, type ExitCode, type Io } from './io.js';
 import { printDiagnostics } from './report.js';
+import { FLEETFORM_VERSION } from './version.js';
 import type { ExplainOptions } from './commands/explain.js';
 import type { InitOptions } from './commands/init.js';
 import type { NewAppOptions, NewClusterOptions } from './commands/new.js';
 import type { ReportOptions } from './commands/report.js';
 import { addHelpExamples, commandPath } from './help-examples.js';
 import { NOT_A_TERMINAL, Output, processTerminal, type Terminal } from './output.js';
-
-const VERSION = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 /** Builds the command-line program. Each action stores its exit code instead of exiting. */
 export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Output = new Output(rawIo)): Command {
@@ -25,7 +23,7 @@ export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Ou
   const root = () => new Option('--root <dir>', 'the fleet repository root').default('.');
   const cli = new Command('fleetform')
     .description('Typed values to kustomize bases, regional overlays, sync waves and Argo CD Applications.')
-    .version(VERSION, '--version', 'print the version of fleetform')
+    .version(FLEETFORM_VERSION, '--version', 'print the version of fleetform')
     .option('--debug', 'print stack traces of internal errors')
     .addOption(new Option('--quiet', 'print only problems and what the command produces: no status lines, no progress').conflicts('verbose'))
     .option('--verbose', 'print more: each file created, how long the command took')

@@ -60,8 +60,9 @@ export function packClusters(records: ReadonlyMap<string, ClusterRecord>): Rende
 export function reusableClusters(clusters: RenderMemo['clusters'], untouched: ReadonlySet<string>): (cluster: string, key: string) => ClusterRecord | undefined {
   return (cluster, key) => {
     const record = clusters[cluster];
-    if (record?.key !== key || !record.files.every(([path]) => untouched.has(path))) return undefined;
-    return { key, files: new Map(record.files.map(([path, fileKey]) => [path, vouched(path, fileKey) as { key: string; text(): string }])) };
+    if (record?.key !== key) return undefined;
+    const files = vouchedIfUntouched(record.files, untouched);
+    return files && { key, files };
   };
 }
 
@@ -129,9 +130,16 @@ export function unpackApps({ shared, records }: PackedApps): Map<string, AppReco
 export function reusableApps(apps: ReadonlyMap<string, AppRecord>, untouched: ReadonlySet<string>): (app: string, key: string) => ReusableApp | undefined {
   return (app, key) => {
     const record = apps.get(app);
-    if (record?.key !== key || !record.files.every(([path]) => untouched.has(path))) return undefined;
-    return { record, files: new Map(record.files.map(([path, fileKey]) => [path, vouched(path, fileKey) as { key: string; text(): string }])) };
+    if (record?.key !== key) return undefined;
+    const files = vouchedIfUntouched(record.files, untouched);
+    return files && { record, files };
   };
+}
+
+/** Recorded `[path, file key]` pairs as files the state vouches for, if every one is untouched since. */
+function vouchedIfUntouched(files: readonly (readonly [string, string])[], untouched: ReadonlySet<string>): Map<string, { key: string; text(): string }> | undefined {
+  if (!files.every(([path]) => untouched.has(path))) return undefined;
+  return new Map(files.map(([path, fileKey]) => [path, vouched(path, fileKey) as { key: string; text(): string }]));
 }
 
 export function warningsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {

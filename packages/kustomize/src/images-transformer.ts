@@ -15,10 +15,7 @@ export function applyImageOverrides<T>(object: T, overrides: readonly ImageOverr
  * back as it is, and a changed one shares its unchanged parts (callers copy before they edit).
  */
 function walk(node: unknown, overrides: readonly ImageOverride[]): unknown {
-  if (Array.isArray(node)) {
-    const items = node.map((item) => walk(item, overrides));
-    return items.some((item, i) => item !== node[i]) ? items : node;
-  }
+  if (Array.isArray(node)) return sameOr(node, node.map((item) => walk(item, overrides)));
   if (node === null || typeof node !== 'object') return node;
   let result: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(node)) {

@@ -25,7 +25,7 @@ export function appKeys(files: InputFiles, inputs: FleetInputs, crds: readonly K
 
 export interface AppKeys {
   /** Each app's key. */
-  readonly apps: Map<string, string>;
+  readonly apps: ReadonlyMap<string, string>;
   /** The key of what every app reads (fleet.yaml, every cluster.yaml, the CRDs, anything outside apps/). */
   readonly shared: string;
 }

@@ -94,7 +94,7 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
     apps,
   };
   const ownKeys = clusterKeys(
-    { apps: new Map(keys), shared: sharedKey },
+    { apps: keys, shared: sharedKey },
     built.clusters.map((c) => c.name),
     apps.map((a) => ({ name: a.app.name, clusters: a.instances.map((i) => i.cluster) })),
   );
@@ -105,7 +105,7 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
   }
   try {
     const layout = layoutFleet(built, new Map([...reusedClusters].map(([cluster, record]) => [cluster, record.files])));
-    const filesOf = filesByApp(layout.generated);
+    const filesOf = filesBy(layout.generated, appOfPath);
     const records = new Map(
       apps.map((app) => {
         const { name } = app.app;
@@ -114,7 +114,7 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
       }),
     );
     const builtNow = apps.filter((a) => !a.reused || reused.get(a.app.name)?.builtNow).map((a) => a.app.name);
-    const clusterFiles = filesByCluster(layout.generated);
+    const clusterFiles = filesBy(layout.generated, clusterOfPath);
     const clusterRecords = new Map(
       [...ownKeys].map(([cluster, key]) => [cluster, reusedClusters.get(cluster) ?? { key, files: new Map(clusterFiles.get(cluster) ?? []) }] as const),
     );
@@ -191,31 +191,23 @@ function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics
   return { app: base.app, base: builtBase.objects, instances };
 }
 
-/** The files under apps/NAME/, per app: an app's own files (its base and overlays). */
-function filesByApp(files: ReadonlyMap<string, GeneratedFile>): Map<string, [string, GeneratedFile][]> {
-  const byApp = new Map<string, [string, GeneratedFile][]>();
+/**
+ * The files grouped by the app or cluster each belongs to (`ownerOf`, undefined for none): an app's
+ * own files are under apps/NAME/, a cluster's under clusters/NAME/.
+ */
+function filesBy(files: ReadonlyMap<string, GeneratedFile>, ownerOf: (path: string) => string | undefined): Map<string, [string, GeneratedFile][]> {
+  const byOwner = new Map<string, [string, GeneratedFile][]>();
   for (const [path, file] of files) {
-    const app = appOfPath(path);
-    if (app === undefined) continue;
-    const files = byApp.get(app) ?? [];
-    files.push([path, file]);
-    byApp.set(app, files);
+    const owner = ownerOf(path);
+    if (owner === undefined) continue;
+    const owned = byOwner.get(owner) ?? [];
+    owned.push([path, file]);
+    byOwner.set(owner, owned);
   }
-  return byApp;
+  return byOwner;
 }
 
-/** The files under clusters/NAME/, per cluster. */
-function filesByCluster(files: ReadonlyMap<string, GeneratedFile>): Map<string, [string, GeneratedFile][]> {
-  const byCluster = new Map<string, [string, GeneratedFile][]>();
-  for (const [path, file] of files) {
-    const [top, cluster] = path.split('/', 2);
-    if (top !== 'clusters' || cluster === undefined) continue;
-    const files = byCluster.get(cluster) ?? [];
-    files.push([path, file]);
-    byCluster.set(cluster, files);
-  }
-  return byCluster;
-}
+const clusterOfPath = (path: string): string | undefined => /^clusters\/([^/]+)\//.exec(path)?.[1];
 
 /**
  * Where a merged value was written: in the file of the last layer that sets it (a profile in

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { basename, relative, resolve } from 'node:path';
 import type { Diagnostic } from '@fleetform/diagnostics';
 import { checkName, EXAMPLE_APP, loadTemplates, scaffoldFleet, writeNewFiles } from '@fleetform/scaffold';
+import { FLEETFORM_VERSION } from '../version.js';
 import { EXIT, type ExitCode } from '../io.js';
 import type { Output } from '../output.js';
 import { printDiagnostics } from '../report.js';
@@ -12,11 +12,6 @@ export interface InitOptions {
   readonly registry: string;
 }
 
-/** The version range a new fleet depends on: this fleetform's own. Its package.json sits beside src/ and dist/. */
-async function fleetformVersion(): Promise<string> {
-  const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return `^${manifest.version}`;
-}
 
 /** `fleetform init DIR`: a new fleet repository that renders and validates as it is. */
 export async function runInit(output: Output, dir: string, options: InitOptions): Promise<ExitCode> {
@@ -29,7 +24,7 @@ export async function runInit(output: Output, dir: string, options: InitOptions)
     return EXIT.invalid;
   }
   const repoURL = options.repoUrl ?? `https://github.com/example-org/${name}.git`;
-  const files = scaffoldFleet(await loadTemplates(), { name, repoURL, region: options.region, registry: options.registry, fleetformVersion: await fleetformVersion() });
+  const files = scaffoldFleet(await loadTemplates(), { name, repoURL, region: options.region, registry: options.registry, fleetformVersion: `^${FLEETFORM_VERSION}` });
   const refused = await writeNewFiles(root, files, 'init writes nothing unless every file is new: start in an empty folder, or add to an existing fleet with `fleetform new`');
   if (refused.length > 0) {
     printDiagnostics(io, refused);

@@ -2,19 +2,20 @@ import { buildShare, prepareRender, renderFleet, RenderWorkers, renderWorkerCoun
 import { appFile, folderName, type InputFiles } from '@fleetform/values';
 import { ParseMemo } from '@fleetform/yaml';
 
+// Re-exported so that render.ts loads the whole render pipeline through this one lazy import.
 export { ParseMemo };
 
-/**
- * The render, reusing what it may and sharing the apps it must build among worker threads when
- * there are enough of them. With no earlier render to reuse, the workers start before the inputs
- * are loaded here, so their start-up overlaps it.
- */
+/** What an earlier render left that a render may reuse (see render-cache.ts). */
 export interface Reuse {
   readonly apps: (app: string, key: string) => ReusableApp | undefined;
   readonly clusters: (cluster: string, key: string) => ClusterRecord | undefined;
 }
 
-/** `reuse`: what an earlier render left that may be reused; without it, the render is a full one. */
+/**
+ * The render, reusing what it may and sharing the apps it must build among worker threads when
+ * there are enough of them. With no earlier render to reuse, the workers start before the inputs
+ * are loaded here, so their start-up overlaps it. Without `reuse` the render is a full one.
+ */
 export async function renderApps(inputs: InputFiles, reuse: Reuse | undefined, parses: ParseMemo) {
   const earlier = reuse?.apps;
   const full = reuse === undefined;
