@@ -60,6 +60,18 @@ describe('an app from a Helm chart', () => {
     expect((await applicationOf(root, PROD)).spec.sources[0]!.helm!.valuesObject.image).toEqual({ repository: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/stefanprodan/podinfo', tag: '6.7.2' });
   });
 
+  it('GIVEN a rendered fleet and a new image tag THEN the incremental render makes the clusters\' Applications again (the image is in their Helm values) and equals a full render', async () => {
+    const root = await fleet();
+    expect((await run('render', '--root', root)).code).toBe(0);
+    await writeFile(join(root, APP), (await readFile(join(root, APP), 'utf8')).replace('tag: 6.7.1', 'tag: 6.7.3'));
+    expect((await run('render', '--root', root)).code).toBe(0);
+    expect((await applicationOf(root, STAGING)).spec.sources[0]!.helm!.valuesObject.image).toMatchObject({ tag: '6.7.3' });
+    const full = await fleet((t) => t.replace('tag: 6.7.1', 'tag: 6.7.3'));
+    expect((await run('render', '--no-cache', '--root', full)).code).toBe(0);
+    const generated = async (dir: string) => new Map([...(await snapshotTree(dir))].filter(([path]) => !path.startsWith('.fleetform')));
+    expect(await generated(root)).toEqual(await generated(full));
+  });
+
   it('GIVEN --chart with --env prod THEN the prod override gains the chart version and only the prod Application changes; a range is refused', async () => {
     const root = await fleet();
     expect((await run('render', '--root', root)).code).toBe(0);

@@ -19,6 +19,8 @@ interface Edit {
   readonly apply: (root: string) => Promise<void>;
   /** How many apps the render builds after the edit: a number, or 'all'. */
   readonly built: number | 'all';
+  /** How many clusters' own files (under clusters/NAME/) the render lays out again, where the step says. */
+  readonly clustersLaidOut?: number;
 }
 
 const edit = async (root: string, path: string, change: (text: string) => string): Promise<void> => {
@@ -30,8 +32,11 @@ const edit = async (root: string, path: string, change: (text: string) => string
 };
 
 const EDITS: readonly Edit[] = [
-  { name: "an app's image tag", apply: (r) => edit(r, 'apps/erlmcp/app.yaml', (t) => t.replace(/tag: v3\.0\.2/, 'tag: v3.0.3')), built: 1 },
-  { name: 'an app value that only some clusters use', apply: (r) => edit(r, 'apps/dbupgrade/app.yaml', (t) => `${t}\nlabels:\n  cost-centre: platform-incremental\n`), built: 1 },
+  // No cluster-level file reads the image of an app without a chart: every cluster's files are kept.
+  { name: "an app's image tag", apply: (r) => edit(r, 'apps/erlmcp/app.yaml', (t) => t.replace(/tag: v3\.0\.2/, 'tag: v3.0.3')), built: 1, clustersLaidOut: 0 },
+  { name: 'an app value that only some clusters use', apply: (r) => edit(r, 'apps/dbupgrade/app.yaml', (t) => `${t}\nlabels:\n  cost-centre: platform-incremental\n`), built: 1, clustersLaidOut: 0 },
+  // How the app is delivered is read by its Applications, on each of its clusters.
+  { name: "an app's Argo CD settings", apply: (r) => edit(r, 'apps/erlmcp/app.yaml', (t) => `${t}\nargocd:\n  selfHeal: false\n`), built: 1, clustersLaidOut: 5 },
   { name: "an app's raw resource", apply: (r) => edit(r, 'apps/dbupgrade/resources/clusterrole-dbupgrade-controller.yaml', (t) => t.replace('      - dbupgrades/finalizers\n', '      - dbupgrades/finalizers\n      - dbupgrades/scale\n')), built: 1 },
   {
     name: 'a raw resource added',
@@ -103,6 +108,10 @@ describe('incremental render', () => {
     if (step.built === 'all') expect(built === undefined && !nothingChanged).toBe(true);
     else if (step.built === 0) expect(nothingChanged || built === '0').toBe(true);
     else expect(Number(built)).toBe(step.built);
+    if (step.clustersLaidOut !== undefined) {
+      const [, kept, clusters] = /, (\d+) of (\d+) clusters unchanged\)/.exec(incremental.out) ?? [];
+      expect(Number(clusters) - Number(kept)).toBe(step.clustersLaidOut);
+    }
     expect(total).toBeGreaterThan(0);
 
     const full = await inputsOnly(root);
@@ -132,7 +141,7 @@ describe('incremental render', () => {
     await edit(root, 'apps/erlmcp/app.yaml', (t) => t.replace(/tag: v3\.0\.3/, 'tag: v3.0.4'));
     const changedBefore = await readFile(changed, 'utf8');
     const { out } = await run('render', '--root', root);
-    expect(out).toMatch(/\(1 built, \d+ unchanged since the last render\): 0 created, [1-9]\d* updated, 0 removed/);
+    expect(out).toMatch(/\(1 built, \d+ unchanged since the last render, 5 of 5 clusters unchanged\): 0 created, [1-9]\d* updated, 0 removed/);
     expect((await stat(untouched)).mtimeMs).toBe(before);
     expect(await readFile(changed, 'utf8')).toBe(changedBefore);
   }, 60_000);

@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { removeEmptyParents } from './tidy.js';
@@ -55,8 +55,13 @@ export async function completeJournal(root: string, journal: Journal): Promise<v
   for (const path of journal.replace) {
     const target = join(root, path);
     const staged = `${target}${TEMP_SUFFIX}`;
-    // Synchronous, as the staging writes (see apply.ts); a staged file already moved is skipped.
-    if (existsSync(staged)) renameSync(staged, target);
+    // Synchronous, as the staging writes (see apply.ts). A staged file already moved (by a run that
+    // was killed partway) is skipped: asking first would cost a second system call for every file.
+    try {
+      renameSync(staged, target);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'ENOENT') throw cause;
+    }
   }
   for (const path of journal.remove) {
     await rm(join(root, path), { force: true });

@@ -1,4 +1,5 @@
-export { layoutFleet, type ClusterObjects, type FleetLayout } from './layout-fleet.js';
+export { layoutApps, layoutClusters, layoutFleet, type AppsLayout, type ClusterObjects, type FleetLayout } from './layout-fleet.js';
+export { deliveryValues, type DeliveryValues } from './delivery-values.js';
 export type { BuiltApp, BuiltFleet, BuiltInstance, ClusterSummary, ReusedApp } from './model.js';
 export { encodeOverlay, assertFaithful, UnfaithfulOverlayError, type EncodedOverlay } from './encode-overlay.js';
 export { groupIntoOverlays, OverlayNameClashError, type OverlayGroup } from './overlay-groups.js';

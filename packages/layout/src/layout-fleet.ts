@@ -9,7 +9,7 @@ import { buildArgocdCmdParams, buildArgocdSettings } from './argocd/bootstrap.js
 import { buildRootApplication } from './argocd/root.js';
 import { assertFaithful, encodeOverlay } from './encode-overlay.js';
 import { FileSet, objectFileName, serialise, type GeneratedFile } from './file-set.js';
-import type { Values } from '@fleetform/values';
+import type { DeliveryValues } from './delivery-values.js';
 import type { BuiltApp, BuiltFleet, ReusedApp } from './model.js';
 import { layoutAddons } from './layout-addons.js';
 import { layoutHub, planHub } from './layout-hub.js';
@@ -33,6 +33,14 @@ export interface FleetLayout {
   readonly overlays: Map<string, Map<string, string>>;
 }
 
+/** A fleet's apps laid out (their bases and overlays), before the cluster-level files. */
+export interface AppsLayout {
+  readonly files: FileSet;
+  readonly clusters: Map<string, ClusterObjects>;
+  /** The overlay each app uses on each cluster: `app` → `cluster` → overlay name. */
+  readonly overlays: Map<string, Map<string, string>>;
+}
+
 /**
  * Lays out a built fleet as files: per app a base and its overlays, per cluster an Application per
  * app, an AppProject per team, the root Application and Argo CD's settings. Pure: returns the files.
@@ -40,12 +48,22 @@ export interface FleetLayout {
  * unchanged (see clusterKeys in @fleetform/render).
  */
 export function layoutFleet(built: BuiltFleet, reusedClusters: ReadonlyMap<string, ReadonlyMap<string, GeneratedFile>> = new Map()): FleetLayout {
+  return layoutClusters(built, layoutApps(built), reusedClusters);
+}
+
+/** The first step of layoutFleet: every app's base and overlays, and so the overlay each cluster uses. */
+export function layoutApps(built: BuiltFleet): AppsLayout {
   const files = new FileSet();
   const clusters = new Map<string, ClusterObjects>(built.clusters.map((c) => [c.name, { apps: new Map(), argocd: [] }]));
   const overlays = new Map<string, Map<string, string>>();
   for (const app of built.apps) {
     overlays.set(app.app.name, app.reused ? reuseApp(files, app, app.reused, clusters) : layoutApp(files, app, clusters));
   }
+  return { files, clusters, overlays };
+}
+
+/** The second step of layoutFleet: each cluster's own files (under clusters/NAME/), after its apps'. */
+export function layoutClusters(built: BuiltFleet, { files, clusters, overlays }: AppsLayout, reusedClusters: ReadonlyMap<string, ReadonlyMap<string, GeneratedFile>> = new Map()): FleetLayout {
   const waves = SyncWaveTable.from(built.fleet.syncWaves);
   // Hub delivery (issue 10): the hub's folder receives the apps of every cluster, so plan them first.
   const hub = planHub(built, overlays, waves);
@@ -67,8 +85,8 @@ export function layoutFleet(built: BuiltFleet, reusedClusters: ReadonlyMap<strin
       const overlay = overlays.get(app.app.name)!.get(cluster.name)!;
       const release = chartRelease(app.app, instance.values, built.fleet.regions[cluster.region]?.registry ?? '');
       const application = canonicalize(ignoringRolloutWeights(buildApplication(built.fleet, app.app, cluster.name, overlay, instance.values, waves.waveOf('Application', app.app.name), release), instance.objects));
-      teams.set(app.app.team, [...(teams.get(app.app.team) ?? []), ...instance.objects]);
-      if (release) charts.set(app.app.team, [...(charts.get(app.app.team) ?? []), { release, namespace: app.app.namespace.name }]);
+      pushTo(teams, app.app.team, ...instance.objects);
+      if (release) pushTo(charts, app.app.team, { release, namespace: app.app.namespace.name });
       const setName = applicationSetOf(built.fleet, app.app, instance.values);
       if (setName) {
         const set = sets.get(setName) ?? { elements: [], applications: [], files: [] };
@@ -130,7 +148,7 @@ export function layoutFleet(built: BuiltFleet, reusedClusters: ReadonlyMap<strin
  * The ApplicationSet an app on a cluster is delivered by, if any: the one it names, or in
  * `applicationsets` delivery (fleet-wide or for this app) the one of its team.
  */
-function applicationSetOf(fleet: BuiltFleet['fleet'], app: BuiltApp['app'], values: Values): string | undefined {
+function applicationSetOf(fleet: BuiltFleet['fleet'], app: BuiltApp['app'], values: DeliveryValues): string | undefined {
   const delivery = values.argocd?.delivery ?? fleet.argocd?.delivery ?? 'applications';
   if (values.argocd?.delivery === 'applications') return undefined;
   // A chart app's Helm source and values are its own; an ApplicationSet's template has one source for all.
@@ -168,4 +186,11 @@ function layoutApp(files: FileSet, { app, base, instances }: BuiltApp, clusters:
     }
   }
   return overlayOf;
+}
+
+/** Appends to the list a key has in `lists`, starting one if it has none. */
+function pushTo<T>(lists: Map<string, T[]>, key: string, ...items: readonly T[]): void {
+  const list = lists.get(key);
+  if (list) list.push(...items);
+  else lists.set(key, [...items]);
 }

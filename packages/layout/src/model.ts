@@ -2,7 +2,8 @@ import type { ClusterAddon } from '@fleetform/addons';
 import type { ImageOverride } from '@fleetform/kustomize';
 import type { KubeObject } from '@fleetform/objects';
 import type { AppIdentity } from '@fleetform/resolve';
-import type { Fleet, Values } from '@fleetform/values';
+import type { Fleet } from '@fleetform/values';
+import type { DeliveryValues } from './delivery-values.js';
 import type { GeneratedFile } from './file-set.js';
 
 /** One app on one cluster, built: what layout needs to write its overlay and Application. */
@@ -10,7 +11,8 @@ export interface BuiltInstance {
   readonly cluster: string;
   readonly environment: string;
   readonly region: string;
-  readonly values: Values;
+  /** What the cluster-level files read of the instance's values (see deliveryValues). */
+  readonly values: DeliveryValues;
   /** The objects the cluster must end up with. */
   readonly objects: readonly KubeObject[];
   /** kustomize `images` entries that turn the base's image names into this cluster's references. */

@@ -33,13 +33,15 @@ export interface AppKeys {
 /**
  * What each cluster's own files (under clusters/NAME/: its Applications, ApplicationSets,
  * AppProjects, add-ons, root Application and Argo CD settings) depend on, as one key per cluster:
- * the shared inputs, and the name and key of every app with an instance on it. (A hub cluster's
- * files depend on every cluster's apps; layoutFleet never reuses them.)
+ * the shared inputs, and the name and delivery key (see AppDelivery) of every app with an instance
+ * on it. An app's delivery key covers all that layout reads of it for these files, not its inputs,
+ * so an image bump, which changes the app's own files, leaves every cluster's key as it was. (A hub
+ * cluster's files depend on every cluster's apps; layoutFleet never reuses them.)
  */
-export function clusterKeys(keys: AppKeys, clusters: readonly string[], apps: readonly { readonly name: string; readonly clusters: readonly string[] }[]): Map<string, string> {
-  const hashes = new Map(clusters.map((c) => [c, createHash('sha1').update(`${keys.shared}\u0000${c}\u0000`)]));
+export function clusterKeys(shared: string, clusters: readonly string[], apps: readonly { readonly name: string; readonly clusters: readonly string[]; readonly deliveryKey: string }[]): Map<string, string> {
+  const hashes = new Map(clusters.map((c) => [c, createHash('sha1').update(`${shared}\u0000${c}\u0000`)]));
   for (const app of [...apps].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    for (const cluster of app.clusters) hashes.get(cluster)?.update(`${app.name}\u0000${keys.apps.get(app.name)}\u0000`);
+    for (const cluster of app.clusters) hashes.get(cluster)?.update(`${app.name}\u0000${app.deliveryKey}\u0000`);
   }
   return new Map([...hashes].map(([c, hash]) => [c, hash.digest('base64url')]));
 }

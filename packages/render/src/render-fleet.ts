@@ -1,11 +1,11 @@
 import { type Diagnostic, error, type SourcePosition } from '@fleetform/diagnostics';
-import { ApplicationSetMismatchError, DuplicatePathError, layoutFleet, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout, type GeneratedFile } from '@fleetform/layout';
+import { ApplicationSetMismatchError, deliveryValues, DuplicatePathError, layoutApps, layoutClusters, OverlayNameClashError, type BuiltApp, type BuiltFleet, type FleetLayout, type GeneratedFile } from '@fleetform/layout';
 import { buildAppObjects, objectId, type AppObjects, scopesFrom, SyncWaveTable, type KubeObject, type Scopes } from '@fleetform/objects';
 import { resolveBase, resolveInstances, valuePositions, type Layer } from '@fleetform/resolve';
 import { appOfPath, loadFleet, type FleetInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
 import type { PathSegment, SourceDocument } from '@fleetform/yaml';
 import { appKeys, clusterKeys, type AppKeys } from './app-keys.js';
-import { builtFromRecord, recordOf, type AppRecord, type ClusterRecord, type ReusableApp } from './app-record.js';
+import { builtFromRecord, deliveryOf, recordOf, type AppDelivery, type AppRecord, type ClusterRecord, type ReusableApp } from './app-record.js';
 import { checkChartApp } from './chart-checks.js';
 import { imageOverrides } from './image-overrides.js';
 
@@ -20,6 +20,8 @@ export interface RenderResult {
   readonly built?: readonly string[];
   /** Present with the layout: every cluster's record (its key and its own files), for a later render to reuse. */
   readonly clusterRecords?: ReadonlyMap<string, ClusterRecord>;
+  /** The clusters whose own files this render took from an earlier one (RenderOptions.reuseCluster). */
+  readonly reusedClusters?: readonly string[];
 }
 
 export interface RenderOptions {
@@ -93,23 +95,26 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
     clusters: [...inputs.clusters.values()].map((c) => ({ name: c.name, environment: c.value.environment, region: c.value.region, file: c.file, server: c.value.server, labels: c.value.labels, addons: c.value.addons })),
     apps,
   };
-  const ownKeys = clusterKeys(
-    { apps: keys, shared: sharedKey },
-    built.clusters.map((c) => c.name),
-    apps.map((a) => ({ name: a.app.name, clusters: a.instances.map((i) => i.cluster) })),
-  );
-  const reusedClusters = new Map<string, ClusterRecord>();
-  for (const [cluster, key] of ownKeys) {
-    const earlier = options.reuseCluster?.(cluster, key);
-    if (earlier) reusedClusters.set(cluster, earlier);
-  }
   try {
-    const layout = layoutFleet(built, new Map([...reusedClusters].map(([cluster, record]) => [cluster, record.files])));
+    // The apps first: their overlays are part of what the cluster-level files read of them.
+    const appsLayout = layoutApps(built);
+    const deliveries = new Map<string, AppDelivery>(apps.map((app) => [app.app.name, reused.get(app.app.name)?.record ?? deliveryOf(app, appsLayout.overlays.get(app.app.name)!)]));
+    const ownKeys = clusterKeys(
+      sharedKey,
+      built.clusters.map((c) => c.name),
+      [...deliveries].map(([name, delivery]) => ({ name, clusters: delivery.instances.map((i) => i.cluster), deliveryKey: delivery.deliveryKey })),
+    );
+    const reusedClusters = new Map<string, ClusterRecord>();
+    for (const [cluster, key] of ownKeys) {
+      const earlier = options.reuseCluster?.(cluster, key);
+      if (earlier) reusedClusters.set(cluster, earlier);
+    }
+    const layout = layoutClusters(built, appsLayout, new Map([...reusedClusters].map(([cluster, record]) => [cluster, record.files])));
     const filesOf = filesBy(layout.generated, appOfPath);
     const records = new Map(
       apps.map((app) => {
         const { name } = app.app;
-        const record = reused.get(name)?.record ?? recordOf(keys.get(name)!, app, layout.overlays.get(name)!, filesOf.get(name) ?? [], appDiagnostics.get(name)!);
+        const record = reused.get(name)?.record ?? recordOf(keys.get(name)!, deliveries.get(name)!, filesOf.get(name) ?? [], appDiagnostics.get(name)!);
         return [name, record] as const;
       }),
     );
@@ -118,7 +123,7 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
     const clusterRecords = new Map(
       [...ownKeys].map(([cluster, key]) => [cluster, reusedClusters.get(cluster) ?? { key, files: new Map(clusterFiles.get(cluster) ?? []) }] as const),
     );
-    return { inputs, layout, diagnostics: unique, records, built: builtNow, clusterRecords };
+    return { inputs, layout, diagnostics: unique, records, built: builtNow, clusterRecords, reusedClusters: [...reusedClusters.keys()] };
   } catch (cause) {
     if (cause instanceof OverlayNameClashError) {
       return { inputs, diagnostics: [...unique, error('FF215', cause.message, { hint: 'cluster names must not look like another `<region>-<environment>`' })] };
@@ -183,7 +188,8 @@ function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics
       cluster: instance.cluster,
       environment: instance.environment,
       region: instance.region,
-      values: instance.values,
+      // Only what the cluster-level files read, so that a reused app's record gives them the same.
+      values: deliveryValues(instance.values),
       objects: built.objects,
       images: imageOverrides(base.values, instance.values, instance.registry),
     };

@@ -126,9 +126,10 @@ async function renderWith(io: Io, root: string, options: RenderOptions, inputs: 
     const apps = result.records.size;
     const clusters = result.layout.clusters.size;
     const built = result.built?.length ?? apps;
+    const keptClusters = result.reusedClusters?.length ?? 0;
     summary =
       `${apps} app${apps === 1 ? '' : 's'} on ${clusters} cluster${clusters === 1 ? '' : 's'}` +
-      `${built === apps ? '' : ` (${built} built, ${apps - built} unchanged since the last render)`}${workers > 0 ? ` with ${workers} worker thread${workers === 1 ? '' : 's'}` : ''}`;
+      `${built === apps ? '' : ` (${built} built, ${apps - built} unchanged since the last render, ${keptClusters} of ${clusters} clusters unchanged)`}${workers > 0 ? ` with ${workers} worker thread${workers === 1 ? '' : 's'}` : ''}`;
   }
   if (options.check) {
     const torn = await findTornState(root, OWNERSHIP.folders);

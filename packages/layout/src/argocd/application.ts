@@ -1,6 +1,7 @@
 import type { KubeObject } from '@fleetform/objects';
 import type { AppIdentity } from '@fleetform/resolve';
-import type { Fleet, Values } from '@fleetform/values';
+import type { Fleet } from '@fleetform/values';
+import type { DeliveryValues } from '../delivery-values.js';
 import { appDir, overlayDir } from '../paths.js';
 import type { ChartRelease } from './chart-release.js';
 import { argoMetadata, IN_CLUSTER, RESOURCES_FINALIZER, RETRY, revision } from './common.js';
@@ -12,7 +13,7 @@ export const MANIFEST_GENERATE_PATHS = 'argocd.argoproj.io/manifest-generate-pat
  * from a Helm chart (`release`) gets two sources: the chart, with its values inline as
  * `helm.valuesObject`, and the overlay of fleetform's own objects (its Namespace at least).
  */
-export function buildApplication(fleet: Fleet, app: AppIdentity, cluster: string, overlay: string, values: Values, wave: number, release?: ChartRelease): KubeObject {
+export function buildApplication(fleet: Fleet, app: AppIdentity, cluster: string, overlay: string, values: DeliveryValues, wave: number, release?: ChartRelease): KubeObject {
   const settings = values.argocd ?? {};
   const metadata = argoMetadata(fleet, app.name, cluster, settings.syncWave ?? wave, { 'app.kubernetes.io/part-of': app.partOf });
   // Only a commit under the app's own folder refreshes it, not every commit to this monorepo.

@@ -1,5 +1,6 @@
 import type { AppIdentity } from '@fleetform/resolve';
 import type { Chart, Values } from '@fleetform/values';
+import type { DeliveryValues } from '../delivery-values.js';
 
 type HelmValues = { [key: string]: unknown };
 
@@ -26,7 +27,7 @@ const DEFAULT_IMAGE_VALUES = { repository: 'image.repository', tag: 'image.tag' 
  * the cluster's registry, goes into the chart's values at the paths `imageValues` names, over
  * whatever `values` says there, so an image bump reaches a chart app as any other.
  */
-export function chartRelease(app: AppIdentity, values: Values, registry: string): ChartRelease | undefined {
+export function chartRelease(app: AppIdentity, values: DeliveryValues, registry: string): ChartRelease | undefined {
   const chart = values.chart;
   if (!chart?.repoURL || !chart.chart || !chart.version) return undefined;
   return {
