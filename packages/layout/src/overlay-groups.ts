@@ -23,14 +23,11 @@ export function groupIntoOverlays(instances: readonly BuiltInstance[]): OverlayG
     byRegionEnv.set(key, [...(byRegionEnv.get(key) ?? []), instance]);
   }
   const groups: OverlayGroup[] = [];
-  // Clusters that resolve an app alike share one array of objects (see renderFleet): its text is
-  // taken once.
-  const texts = new Map<BuiltInstance['objects'], string>();
-  const textOf = (objects: BuiltInstance['objects']) => texts.get(objects) ?? texts.set(objects, JSON.stringify(objects)).get(objects)!;
+  const contentOf = contentIds();
   for (const [regionEnv, members] of byRegionEnv) {
     const byContent = new Map<string, BuiltInstance[]>();
     for (const instance of members) {
-      const content = `${textOf(instance.objects)}\u0000${JSON.stringify(instance.images)}`;
+      const content = `${contentOf(instance.objects)}\u0000${JSON.stringify(instance.images)}`;
       byContent.set(content, [...(byContent.get(content) ?? []), instance]);
     }
     const distinct = [...byContent.values()];
@@ -46,4 +43,23 @@ export function groupIntoOverlays(instances: readonly BuiltInstance[]): OverlayG
     names.add(group.name);
   }
   return groups.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/**
+ * A number per distinct content of an array of objects, so that grouping compares small keys instead
+ * of the whole text of every instance. Clusters that resolve an app alike share one array of objects
+ * (see renderFleet), so its text is taken once.
+ */
+function contentIds(): (objects: BuiltInstance['objects']) => number {
+  const byText = new Map<string, number>();
+  const byArray = new Map<BuiltInstance['objects'], number>();
+  return (objects) => {
+    let id = byArray.get(objects);
+    if (id === undefined) {
+      const text = JSON.stringify(objects);
+      id = byText.get(text) ?? byText.set(text, byText.size).get(text)!;
+      byArray.set(objects, id);
+    }
+    return id;
+  };
 }
