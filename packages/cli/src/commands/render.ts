@@ -6,6 +6,7 @@ import {
   hasChanges,
   LockedError,
   planChanges,
+  readRenderMemo,
   readRenderState,
   recoverInterruptedRender,
   stampFiles,
@@ -19,7 +20,7 @@ import {
   type Wanted,
 } from '@fleetform/emit';
 import { GENERATED_MARKER, textKey } from '@fleetform/layout/marker';
-import { isInputFile, readInputs, type InputFiles } from '@fleetform/values/inputs';
+import { appFile, folderName, isInputFile, readInputs, type InputFiles } from '@fleetform/values/inputs';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { fleetformCodeKey, inputsKey, packApps, packClusters, reusableApps, reusableClusters, StaleCacheError, unpackApps, vouched, warningsOf, type RenderMemo } from '../render-cache.js';
 import { printDiagnostics } from '../report.js';
@@ -89,7 +90,7 @@ export async function runRender(io: Io, options: RenderOptions): Promise<ExitCod
 async function renderOnce(io: Io, root: string, options: RenderOptions): Promise<ExitCode> {
   const inputs = await readInputs(root);
   const codeKey = await fleetformCodeKey();
-  const state = options.cache === false ? undefined : await readRenderState<RenderMemo>(root, codeKey);
+  const state = options.cache === false ? undefined : await readRenderState(root, codeKey);
   try {
     return await renderWith(io, root, options, inputs, codeKey, state);
   } catch (cause) {
@@ -99,11 +100,12 @@ async function renderOnce(io: Io, root: string, options: RenderOptions): Promise
   }
 }
 
-async function renderWith(io: Io, root: string, options: RenderOptions, inputs: InputFiles, codeKey: string, state: RenderState<RenderMemo> | undefined): Promise<ExitCode> {
+async function renderWith(io: Io, root: string, options: RenderOptions, inputs: InputFiles, codeKey: string, state: RenderState | undefined): Promise<ExitCode> {
   const key = inputsKey(inputs);
   const unchanged = state?.inputsKey === key;
   let wanted: ReadonlyMap<string, Wanted>;
-  let next: Omit<RenderState<RenderMemo>, 'files'>;
+  /** What this render keeps for the next one; nothing new when nothing changed. */
+  let next: { readonly state: Omit<RenderState, 'files' | 'memoKey'>; readonly memo: RenderMemo } | undefined;
   let summary: string;
   const untouched = state ? untouchedFiles(root, state.files) : undefined;
   if (state && unchanged && untouched?.size === Object.keys(state.files).length) {
@@ -111,18 +113,22 @@ async function renderWith(io: Io, root: string, options: RenderOptions, inputs: 
     // them still as the last render left them. (A file that is not sends the render the long way.)
     printDiagnostics(io, state.warnings as Diagnostic[]);
     wanted = new Map(Object.entries(state.files).map(([path, stamp]) => [path, vouched(path, stamp.key)]));
-    next = state;
-    summary = `${Object.keys(state.memo.apps.records).length} apps, nothing changed since the last render`;
+    const apps = [...inputs.keys()].filter((path) => path === appFile(folderName(path))).length;
+    summary = `${apps} app${apps === 1 ? '' : 's'}, nothing changed since the last render`;
   } else {
-    // The render pipeline is loaded only now: a check of an unchanged fleet never needs it.
+    // The render pipeline and the memo are loaded only now: a check of an unchanged fleet never needs them.
     const { ParseMemo, renderApps } = await import('./render-apps.js');
-    const parses = new ParseMemo(state?.memo.parsed);
-    const reuse = state && untouched ? { apps: reusableApps(unpackApps(state.memo.apps), untouched), clusters: reusableClusters(state.memo.clusters, untouched) } : undefined;
+    const earlier = state && (await readRenderMemo<RenderMemo>(root, state));
+    const parses = new ParseMemo(earlier?.parsed);
+    const reuse = earlier && untouched ? { apps: reusableApps(unpackApps(earlier.apps), untouched), clusters: reusableClusters(earlier.clusters, untouched) } : undefined;
     const { result, workers } = await renderApps(inputs, reuse, parses);
     printDiagnostics(io, result.diagnostics);
     if (!result.layout || !result.records) return EXIT.invalid;
     wanted = result.layout.generated;
-    next = { version: STATE_VERSION, codeKey, inputsKey: key, memo: { apps: packApps(result.records), clusters: packClusters(result.clusterRecords ?? new Map()), parsed: parses.entries() }, warnings: warningsOf(result.diagnostics) };
+    next = {
+      state: { version: STATE_VERSION, codeKey, inputsKey: key, warnings: warningsOf(result.diagnostics) },
+      memo: { apps: packApps(result.records), clusters: packClusters(result.clusterRecords ?? new Map()), parsed: parses.entries() },
+    };
     const apps = result.records.size;
     const clusters = result.layout.clusters.size;
     const built = result.built?.length ?? apps;
@@ -150,7 +156,8 @@ async function renderWith(io: Io, root: string, options: RenderOptions, inputs: 
   // Under the write lock (runRender): the stamps checked above still hold.
   const plan = await planChanges(root, wanted, OWNERSHIP, state?.files, untouched);
   await applyChanges(root, wanted, plan);
-  await writeRenderState(root, { ...next, files: stampsAfter(root, wanted, plan, state?.files ?? {}) });
+  // With nothing changed the state found still holds: every file it stamps is untouched.
+  if (next) await writeRenderState(root, { ...next.state, files: stampsAfter(root, wanted, plan, state?.files ?? {}) }, next.memo);
   warnForeign(io, plan);
   io.out(`fleetform: rendered ${summary}: ${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed, ${plan.unchanged} unchanged\n`);
   return EXIT.ok;
