@@ -16,6 +16,9 @@
  *                 (what each cluster's Argo CD repo-server pays)
  *   floor         the same objects serialised as fleetform writes them (its toYaml) and written, one
  *                 file per object; and the same with the yaml package's own stringify
+ *   check floor   the least any check of the rendered tree can do from a cold Node process: read the
+ *                 value files, list every folder and stat every file (what `render --check` and
+ *                 an incremental render cannot do without)
  * and it prints wall time, peak memory, objects per second, the ratios, and the growth per size.
  * Everything is written to /dev/shm (in memory) unless --onDisk is given.
  */
@@ -54,6 +57,20 @@ function measure(command: string, args: string[], env: NodeJS.ProcessEnv = {}): 
 }
 
 const fleetform = (...args: string[]) => measure(process.execPath, [cli, ...args]);
+
+/** Lists every folder under apps/ and clusters/ of the root given, stats every file and reads the value files (a folder's own YAML file). */
+const LIST_AND_STAT = `
+const { readdirSync, readFileSync, statSync } = require('node:fs');
+const walk = (dir, depth) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = dir + '/' + entry.name;
+    if (entry.isDirectory()) walk(path, depth + 1);
+    else if (depth <= 1 && entry.name.endsWith('.yaml')) readFileSync(path, 'utf8');
+    else statSync(path);
+  }
+};
+for (const folder of ['apps', 'clusters']) walk(process.argv[1] + '/' + folder, 0);
+`;
 /** The same, in one thread: what the worker threads buy is the difference. */
 const fleetformAlone = (...args: string[]) => measure(process.execPath, [cli, ...args], { FLEETFORM_WORKERS: '0' });
 /** A peer's own time: the synthesis alone, not reading the objects it starts from. */
@@ -110,6 +127,8 @@ rows.push(line(['size', 'step', 'wall s', 'peak MiB', 'objects/s', 'cdk8s time �
 rows.push(line(['---', '---', '---:', '---:', '---:', '---:', '---:']));
 let previous: { apps: number; render: number } | undefined;
 const growth: string[] = [];
+/** Per size, how the incremental steps compare with the least any of them must do. */
+const bounds: string[] = [];
 for (const [apps, clusters] of sizes) {
   const dir = join(tmpdir(), `fleetform-bench-${apps}x${clusters}`);
   await writeSynthFleet(dir, { apps, clusters, regions: 3 }, join(repoRoot, 'schemas'));
@@ -127,6 +146,7 @@ for (const [apps, clusters] of sizes) {
     return fleetform('render', '--root', dir);
   });
   const check = await median(() => fleetform('render', '--check', '--root', dir));
+  const checkFloor = await median(() => measure(process.execPath, ['-e', LIST_AND_STAT, dir]));
   const app = join(dir, 'apps/app-1/app.yaml');
   const bump = await median(() => {
     writeFileSync(app, readFileSync(app, 'utf8').replace(/tag: v1\.1\.(\d+)/, (_, patch: string) => `tag: v1.1.${Number(patch) + 1}`));
@@ -155,16 +175,21 @@ for (const [apps, clusters] of sizes) {
   row('fleetform render (full, cold)', render);
   row('fleetform render (full, cold, one thread)', alone);
   row('fleetform render --check (unchanged)', check);
+  row('check floor: cold node, read values, list + stat every file', checkFloor);
   row('fleetform render (one tag bumped)', bump);
   row('fleetform validate', validate);
   row('cdk8s synth (one Chart per cluster)', cdk8s, false);
   rows.push(line([size, `kubectl kustomize (${kustomize.overlays} overlays × ${kustomize.perOverlay.toFixed(3)} s, sampled)`, (kustomize.overlays * kustomize.perOverlay).toFixed(2), '–', '', '', '']));
   row('floor: toYaml + write, one file per object', floor, false);
   row('the same with yaml.stringify', yamlFloor, false);
+  bounds.push(
+    `${size}: a tenth of the full render is ${(render.seconds / 10).toFixed(2)} s; the check floor alone is ${checkFloor.seconds.toFixed(2)} s, ` +
+      `and render --check is ${(check.seconds / checkFloor.seconds).toFixed(1)}× it, the render after one bump ${(bump.seconds / checkFloor.seconds).toFixed(1)}× it`,
+  );
   if (previous) growth.push(`${previous.apps}→${apps * clusters} instances: ${((apps * clusters) / previous.apps).toFixed(1)}× the instances, render ${(render.seconds / previous.render).toFixed(1)}× the time`);
   previous = { apps: apps * clusters, render: render.seconds };
   process.stderr.write(`measured ${size} (${objects.toLocaleString('en')} objects)\n`);
   await rm(dir, { recursive: true, force: true });
   await rm(dump, { force: true });
 }
-process.stdout.write(`${rows.join('\n')}\n\nGrowth: ${growth.join('; ')}\n`);
+process.stdout.write(`${rows.join('\n')}\n\nGrowth: ${growth.join('; ')}\n\nIncremental steps beside the check floor:\n${bounds.map((b) => `- ${b}`).join('\n')}\n`);
