@@ -5,7 +5,8 @@
  *   npm run bench [-- --sizes 50x10,200x30,500x50]
  *
  * Per size (apps × clusters, written by tools/synth-fleet.ts) each step runs in a fresh process, and
- * each fleetform step but the one-thread render --repeat times (default 3), its median run reported:
+ * each fleetform step but the one-thread render, and the floor, --repeat times (default 3), its median
+ * run reported:
  *   render        a full render into an empty repository (cold process), with worker threads
  *                 and in one thread
  *   check         `render --check` with nothing changed
@@ -115,8 +116,8 @@ if (!values.onDisk && existsSync('/dev/shm')) process.env.TMPDIR = '/dev/shm';
 const repeat = Math.max(1, Number(values.repeat));
 
 /** The run of median wall time among `repeat` runs of a step: one run varies from the next. */
-async function median(run: (i: number) => Measure | Promise<Measure>): Promise<Measure> {
-  const runs: Measure[] = [];
+async function median<T extends { readonly seconds: number }>(run: (i: number) => T | Promise<T>): Promise<T> {
+  const runs: T[] = [];
   for (let i = 0; i < repeat; i++) runs.push(await run(i));
   return runs.sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
 }
@@ -155,7 +156,8 @@ for (const [apps, clusters] of sizes) {
   const validate = await median(() => fleetform('validate', '--root', dir));
   const dump = await dumpObjects(dir);
   const cdk8s = peer('cdk8s', dump);
-  const floor = peer('floor', dump);
+  // The floor is what every ratio is taken against, so it is a median too.
+  const floor = await median(() => peer('floor', dump));
   const yamlFloor = peer('yaml', dump);
   const kustomize = kustomizeSample(dir, Number(values.kustomizeSample));
   const objects = floor.objects;
