@@ -11,6 +11,7 @@
  *                 and in one thread
  *   check         `render --check` with nothing changed
  *   bump render   `render` after one app's tag changed
+ *   bump          `fleetform bump APP TAG`: the edit of app.yaml, and the render and write with it
  *   validate      `validate` of every value and rendered object
  *   cdk8s         cdk8s synthesizing the same final objects, one Chart per cluster
  *   kustomize     `kubectl kustomize` on a sample of the overlays, extrapolated to all of them
@@ -153,6 +154,7 @@ for (const [apps, clusters] of sizes) {
     writeFileSync(app, readFileSync(app, 'utf8').replace(/tag: v1\.1\.(\d+)/, (_, patch: string) => `tag: v1.1.${Number(patch) + 1}`));
     return fleetform('render', '--root', dir);
   });
+  const bumpCommand = await median((i) => fleetform('bump', 'app-2', `v9.0.${i}`, '--root', dir));
   const validate = await median(() => fleetform('validate', '--root', dir));
   const dump = await dumpObjects(dir);
   const cdk8s = peer('cdk8s', dump);
@@ -179,6 +181,7 @@ for (const [apps, clusters] of sizes) {
   row('fleetform render --check (unchanged)', check);
   row('check floor: cold node, read values, list + stat every file', checkFloor);
   row('fleetform render (one tag bumped)', bump);
+  row('fleetform bump (one app, one tag)', bumpCommand);
   row('fleetform validate', validate);
   row('cdk8s synth (one Chart per cluster)', cdk8s, false);
   rows.push(line([size, `kubectl kustomize (${kustomize.overlays} overlays × ${kustomize.perOverlay.toFixed(3)} s, sampled)`, (kustomize.overlays * kustomize.perOverlay).toFixed(2), '–', '', '', '']));

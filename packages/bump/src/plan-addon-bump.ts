@@ -90,7 +90,7 @@ export function planAddonBump(inputs: FleetInputs, files: InputFiles, request: B
   const result = editValueFile(file, files.get(file)!, edits);
   if ('diagnostic' in result) return { diagnostics: [result.diagnostic] };
   const patched = new Map(files).set(file, result.text);
-  const loaded = loadFleet(patched);
+  const loaded = loadFleet(patched, options.parseYaml);
   if (!loaded.inputs) return { diagnostics: [...loaded.diagnostics] };
 
   const after = new Map(addonOnClusters(loaded.inputs, name).map((c) => [c.cluster, c]));

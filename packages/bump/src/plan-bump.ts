@@ -1,6 +1,6 @@
 import { didYouMean, error, hasErrors, type Diagnostic } from '@fleetform/diagnostics';
 import { resolveInstances, type AppInstance } from '@fleetform/resolve';
-import { loadFleet, type FleetInputs, type InputFiles } from '@fleetform/values';
+import { loadFleet, type FleetInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
 import { editValueFile, type ValueEdit } from './edit-value-file.js';
 import { formatImageRef, imageRefOf, isMutable, sameRef, type ImageRef } from './image-ref.js';
 import { describeScope, imagePath, inScope, type Scope } from './scope.js';
@@ -22,6 +22,8 @@ export interface BumpRequest {
 export interface BumpOptions {
   /** Allow a lower semantic version than a cluster runs now (a deliberate roll-back). */
   readonly allowDowngrade?: boolean;
+  /** How value files are parsed: by default afresh; a render's memo of its parses (ParseMemo) makes it cheaper. */
+  readonly parseYaml?: ParseYaml;
 }
 
 /** A cluster whose image the bump changes. */
@@ -68,7 +70,7 @@ export interface BumpPlan {
  * after. Requests apply one after another, so several apps give one combined change.
  */
 export function planBump(files: InputFiles, requests: readonly BumpRequest[], options: BumpOptions = {}): { plan?: BumpPlan; diagnostics: Diagnostic[] } {
-  const loaded = loadFleet(files);
+  const loaded = loadFleet(files, options.parseYaml);
   if (!loaded.inputs) return { diagnostics: [...loaded.diagnostics] };
   const diagnostics = checkRequests(loaded.inputs, requests);
   if (hasErrors(diagnostics)) return { diagnostics };
@@ -149,11 +151,11 @@ function planOne(inputs: FleetInputs, files: InputFiles, request: BumpRequest, o
   }
 
   const edits = imageEdits(inputs, request);
-  let edited = applyEdits(inputs, files, file, edits);
+  let edited = applyEdits(inputs, files, file, edits, options.parseYaml);
   // A tag does nothing where a digest still pins the image, so an inherited digest is unset too.
   if (ref.kind === 'tag' && 'after' in edited && edited.after.some((i) => inScope(scope, i) && i.values.image?.digest)) {
     const path = [...imagePath(scope), 'digest'];
-    edited = applyEdits(inputs, files, file, [...edits.filter((e) => e.path.join('.') !== path.join('.')), { path, value: null }]);
+    edited = applyEdits(inputs, files, file, [...edits.filter((e) => e.path.join('.') !== path.join('.')), { path, value: null }], options.parseYaml);
   }
   if ('diagnostics' in edited) return { diagnostics: edited.diagnostics };
 
@@ -187,11 +189,12 @@ function applyEdits(
   files: InputFiles,
   file: string,
   edits: ValueEdit[],
+  parseYaml?: ParseYaml,
 ): { files: InputFiles; inputs: FleetInputs; after: AppInstance[]; edits: ValueEdit[] } | { diagnostics: Diagnostic[] } {
   const result = editValueFile(file, files.get(file)!, edits);
   if ('diagnostic' in result) return { diagnostics: [result.diagnostic] };
   const patched = new Map(files).set(file, result.text);
-  const loaded = loadFleet(patched);
+  const loaded = loadFleet(patched, parseYaml);
   if (!loaded.inputs) return { diagnostics: [...loaded.diagnostics] };
   const app = [...inputs.apps.values()].find((a) => a.file === file)!.name;
   return { files: patched, inputs: loaded.inputs, after: resolveInstances(loaded.inputs, app), edits };

@@ -48,7 +48,7 @@ export function planChartBump(inputs: FleetInputs, files: InputFiles, request: B
   const result = editValueFile(file, files.get(file)!, edits);
   if ('diagnostic' in result) return { diagnostics: [result.diagnostic] };
   const patched = new Map(files).set(file, result.text);
-  const loaded = loadFleet(patched);
+  const loaded = loadFleet(patched, options.parseYaml);
   if (!loaded.inputs) return { diagnostics: [...loaded.diagnostics] };
 
   const after = new Map(resolveInstances(loaded.inputs, app).map((i) => [i.cluster, i]));

@@ -5,19 +5,22 @@ import {
   formatImageRef,
   parseImageRef,
   prepareChange,
+  renderInFull,
   type BumpRequest,
   type ImageRef,
   type PreparedChange,
   type Promotion,
+  type RenderChange,
   type Scope,
 } from '@fleetform/bump';
 import { diffClusters, formatMarkdown } from '@fleetform/diff';
 import { error, FleetformError, hasErrors, isFleetformError, type Diagnostic } from '@fleetform/diagnostics';
-import { applyChanges, LockedError } from '@fleetform/emit';
+import { LockedError } from '@fleetform/emit';
 import { branchName, compileTemplates, LocalRepository, openPullRequest, type ChangeContext, type RetryPolicy } from '@fleetform/pull-request';
-import { readInputs, type InputFiles } from '@fleetform/values';
+import { readInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
+import { EarlierRender, planRender, type PlannedRender } from '../planned-render.js';
 import { OWNERSHIP, underWriteLock, writeGeneratedFiles } from './render.js';
 
 /** What `--pr` needs from outside the program; tests pass their own. */
@@ -107,7 +110,9 @@ export async function runChange(io: Io, source: ChangeSource, options: ChangeOpt
   const root = resolve(options.root);
   try {
     if (options.pr || options.dryRun) {
-      const planned = await planAndPrint(safe, root, source, options);
+      // A dry run of a pull request shows its body, with the diff of every cluster's objects.
+      const renderer = options.pr && options.dryRun ? { render: renderInFull(root, OWNERSHIP, { objects: true }) } : await incrementalRender(root);
+      const planned = await planAndPrint(safe, root, source, options, renderer);
       if (typeof planned === 'number') return planned;
       if (!options.pr) {
         safe.out('fleetform: dry run: nothing written\n');
@@ -117,9 +122,11 @@ export async function runChange(io: Io, source: ChangeSource, options: ChangeOpt
     }
     // Planned under the write lock, so a bump or render that wrote meanwhile is built on, not undone.
     return await underWriteLock(safe, root, async () => {
-      const planned = await planAndPrint(safe, root, source, options);
+      // Rendered as `fleetform render` does, from what the last render left, and written with its state.
+      const incremental = await incrementalRender(root);
+      const planned = await planAndPrint(safe, root, source, options, incremental);
       if (typeof planned === 'number') return planned;
-      await applyChanges(root, planned.change.wanted, planned.change.plan);
+      await incremental.write(planned.change);
       safe.out(`fleetform: wrote ${changedFiles(planned.change).length} files\n`);
       return EXIT.ok;
     });
@@ -136,18 +143,24 @@ export async function runChange(io: Io, source: ChangeSource, options: ChangeOpt
 }
 
 /** Plans the change from the inputs on disk and prints it; an exit code when there is nothing more to do. */
-async function planAndPrint(io: Io, root: string, source: ChangeSource, options: ChangeOptions): Promise<{ change: PreparedChange; promotion?: Promotion } | ExitCode> {
-  const prepared = await prepare(root, await readInputs(root), source, options);
+async function planAndPrint(io: Io, root: string, source: ChangeSource, options: ChangeOptions, renderer: Renderer): Promise<{ change: PreparedChange; promotion?: Promotion } | ExitCode> {
+  const prepared = await prepare(await readInputs(root), source, options, renderer);
   printDiagnostics(io, prepared.diagnostics);
   if (!prepared.change) return EXIT.invalid;
   printPlan(io, prepared.change, options, prepared.promotion);
   return prepared.change.bump.bumps.length === 0 ? EXIT.ok : { change: prepared.change, promotion: prepared.promotion };
 }
 
-async function prepare(root: string, files: InputFiles, source: ChangeSource, options: ChangeOptions): Promise<{ change?: PreparedChange; promotion?: Promotion; diagnostics: Diagnostic[] }> {
+/** How a change is rendered, and how its planning parses the value files. */
+interface Renderer {
+  readonly render: RenderChange;
+  readonly parseYaml?: ParseYaml;
+}
+
+async function prepare(files: InputFiles, source: ChangeSource, options: ChangeOptions, { render, parseYaml }: Renderer): Promise<{ change?: PreparedChange; promotion?: Promotion; diagnostics: Diagnostic[] }> {
   const { requests, promotion, diagnostics } = source.plan(files);
   if (!requests || hasErrors(diagnostics)) return { diagnostics };
-  const prepared = await prepareChange(root, files, requests, { allowDowngrade: options.allowDowngrade }, OWNERSHIP);
+  const prepared = await prepareChange(files, requests, { allowDowngrade: options.allowDowngrade, parseYaml }, render);
   return { ...prepared, promotion, diagnostics: [...diagnostics, ...prepared.diagnostics] };
 }
 
@@ -181,7 +194,8 @@ async function propose(io: Io, root: string, source: ChangeSource, options: Chan
     notify: (line) => io.err(`fleetform: ${line}\n`),
     retry: context.retry,
     apply: async (checkout) => {
-      const prepared = await prepare(checkout, await readInputs(checkout), source, options);
+      // A fresh checkout has no earlier render to build on; the pull request shows the objects' diff.
+      const prepared = await prepare(await readInputs(checkout), source, options, { render: renderInFull(checkout, OWNERSHIP, { objects: true }) });
       if (!prepared.change) throw new FleetformError(prepared.diagnostics.filter((d) => d.severity === 'error'));
       if (prepared.change.bump.bumps.length === 0) return undefined;
       await writeGeneratedFiles(io, checkout, prepared.change.wanted);
@@ -195,6 +209,30 @@ async function propose(io: Io, root: string, source: ChangeSource, options: Chan
     io.out(`fleetform: ${pushed}${result.outcome === 'created' ? 'opened' : 'updated'} pull request #${result.pullRequest!.number}: ${result.pullRequest!.url}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * The render a change in the repository itself is planned with: `fleetform render`'s, which builds
+ * only what the edit touches and parses only the value files the last render did not, kept so that
+ * `write` puts the change on disk with the state for the next render.
+ */
+async function incrementalRender(root: string): Promise<Renderer & { write(change: PreparedChange): Promise<void> }> {
+  const earlier = await EarlierRender.read(root);
+  const { ParseMemo } = await import('./render-apps.js');
+  const parses = new ParseMemo((await earlier.memo())?.parsed);
+  let planned: PlannedRender | undefined;
+  return {
+    parseYaml: parses.parse,
+    render: async (after) => {
+      const outcome = await planRender(root, after, { earlier, parses });
+      planned = outcome.planned;
+      return { diagnostics: outcome.diagnostics, generated: planned && { wanted: planned.wanted, plan: planned.plan } };
+    },
+    write: async (change) => {
+      if (!planned) throw new Error('nothing was rendered to write');
+      await planned.write(change.wanted, change.plan);
+    },
+  };
 }
 
 /** The remote's default branch, for a dry run to show; asking changes nothing, and failing is fine. */

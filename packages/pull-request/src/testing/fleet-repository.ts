@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,6 +58,8 @@ export class FleetRepository {
     await repository.git('config', 'commit.gpgsign', 'false');
     await repository.git('remote', 'add', 'origin', url);
     await repository.git('config', `url.${remote}.insteadOf`, url);
+    // As in a fleet `fleetform init` made: what fleetform keeps for itself (its render state) is never committed.
+    await writeFile(join(root, '.gitignore'), '.fleetform*\n*.fleetform-tmp\n');
     await options.prepare?.(root);
     await repository.git('add', '--all');
     await repository.git('commit', '--quiet', '--message', 'The fleet');

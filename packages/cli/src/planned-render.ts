@@ -1,0 +1,160 @@
+import type { Diagnostic } from '@fleetform/diagnostics';
+import {
+  applyChanges,
+  planChanges,
+  readRenderMemo,
+  readRenderState,
+  stampFiles,
+  STATE_VERSION,
+  untouchedFiles,
+  writeRenderState,
+  type ChangePlan,
+  type FileStamp,
+  type RenderState,
+  type Wanted,
+} from '@fleetform/emit';
+import { GENERATED_MARKER, textKey } from '@fleetform/layout/marker';
+import { appFile, folderName, isInputFile, type InputFiles } from '@fleetform/values/inputs';
+import type { ParseMemo } from '@fleetform/yaml';
+import { fleetformCodeKey, inputsKey, packApps, packClusters, reusableApps, reusableClusters, StaleCacheError, unpackApps, vouched, warningsOf, type RenderMemo } from './render-cache.js';
+
+/** Which files fleetform may write and remove: the one definition every writing command uses. */
+export const OWNERSHIP = {
+  folders: ['apps', 'clusters'],
+  isGenerated: (head: string) => head.startsWith(GENERATED_MARKER),
+  isInput: isInputFile,
+} as const;
+
+/** A render of some inputs, planned against the disk with what the last render left (see render-cache.ts); nothing written yet. */
+export interface PlannedRender {
+  /** Every generated file. */
+  readonly wanted: ReadonlyMap<string, Wanted>;
+  /** What writing them changes on disk. */
+  readonly plan: ChangePlan;
+  /** How the render went, for the command to say: `200 apps on 30 clusters (1 built, …)`. */
+  readonly summary: string;
+  /**
+   * Writes the files, then the state for the next render. A bump passes its own `wanted` and `plan`:
+   * these, with the value files it edits, written in the same change.
+   */
+  write(wanted?: ReadonlyMap<string, Wanted>, plan?: ChangePlan): Promise<void>;
+}
+
+/** The render's diagnostics (an unchanged fleet's are those of the render that made it), and the render unless they have errors. */
+export interface RenderOutcome {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly planned?: PlannedRender;
+}
+
+/** What the last render left in a root (see render-cache.ts): its state, and its memo, read once when first asked for. */
+export class EarlierRender {
+  private memoRead: Promise<RenderMemo | undefined> | undefined;
+
+  private constructor(
+    private readonly root: string,
+    readonly codeKey: string,
+    readonly state: RenderState | undefined,
+  ) {}
+
+  /** With `cache` false, as if there were no earlier render. */
+  static async read(root: string, cache = true): Promise<EarlierRender> {
+    const codeKey = await fleetformCodeKey();
+    return new EarlierRender(root, codeKey, cache ? await readRenderState(root, codeKey) : undefined);
+  }
+
+  memo(): Promise<RenderMemo | undefined> {
+    this.memoRead ??= this.state ? readRenderMemo<RenderMemo>(this.root, this.state) : Promise.resolve(undefined);
+    return this.memoRead;
+  }
+}
+
+export interface PlanRenderOptions {
+  /** false: ignore what the last render left, and render everything. */
+  readonly cache?: boolean;
+  /** What the last render left, if the caller has read it already. */
+  readonly earlier?: EarlierRender;
+  /** The parses of value files to use and remember (a bump passes those it planned with); by default those the memo holds. */
+  readonly parses?: ParseMemo;
+}
+
+/**
+ * Renders `inputs` as `fleetform render` does, reusing what the last render left in `root` unless
+ * `cache` is false, and plans the result against the disk. Call it holding the write lock when the
+ * plan is to be written.
+ */
+export async function planRender(root: string, inputs: InputFiles, options: PlanRenderOptions = {}): Promise<RenderOutcome> {
+  const earlier = options.earlier ?? (await EarlierRender.read(root, options.cache !== false));
+  try {
+    return await planWith(root, inputs, earlier, earlier.state, options.parses);
+  } catch (cause) {
+    // A file the state vouched for changed under us: render again, trusting nothing.
+    if (cause instanceof StaleCacheError && earlier.state) return planWith(root, inputs, earlier, undefined, options.parses);
+    throw cause;
+  }
+}
+
+async function planWith(root: string, inputs: InputFiles, earlier: EarlierRender, state: RenderState | undefined, givenParses: ParseMemo | undefined): Promise<RenderOutcome> {
+  const { codeKey } = earlier;
+  const key = inputsKey(inputs);
+  let wanted: ReadonlyMap<string, Wanted>;
+  /** What this render keeps for the next one; nothing new when nothing changed. */
+  let next: { readonly state: Omit<RenderState, 'files' | 'memoKey'>; readonly memo: RenderMemo } | undefined;
+  let summary: string;
+  let diagnostics: readonly Diagnostic[];
+  const untouched = state ? untouchedFiles(root, state.files) : undefined;
+  if (state && state.inputsKey === key && untouched?.size === Object.keys(state.files).length) {
+    // The same inputs and the same fleetform make the same files: those the state lists, all of
+    // them still as the last render left them. (A file that is not sends the render the long way.)
+    diagnostics = state.warnings as Diagnostic[];
+    wanted = new Map(Object.entries(state.files).map(([path, stamp]) => [path, vouched(path, stamp.key)]));
+    const apps = [...inputs.keys()].filter((path) => path === appFile(folderName(path))).length;
+    summary = `${apps} app${apps === 1 ? '' : 's'}, nothing changed since the last render`;
+  } else {
+    // The render pipeline and the memo are loaded only now: a check of an unchanged fleet never needs them.
+    const { ParseMemo, renderApps } = await import('./commands/render-apps.js');
+    const memo = state && (await earlier.memo());
+    const parses = givenParses ?? new ParseMemo(memo?.parsed);
+    const reuse = memo && untouched ? { apps: reusableApps(unpackApps(memo.apps), untouched), clusters: reusableClusters(memo.clusters, untouched) } : undefined;
+    const { result, workers } = await renderApps(inputs, reuse, parses);
+    diagnostics = result.diagnostics;
+    if (!result.layout || !result.records) return { diagnostics };
+    wanted = result.layout.generated;
+    next = {
+      state: { version: STATE_VERSION, codeKey, inputsKey: key, warnings: warningsOf(result.diagnostics) },
+      memo: { apps: packApps(result.records), clusters: packClusters(result.clusterRecords ?? new Map()), parsed: parses.entries() },
+    };
+    const apps = result.records.size;
+    const clusters = result.layout.clusters.size;
+    const built = result.built?.length ?? apps;
+    const keptClusters = result.reusedClusters?.length ?? 0;
+    summary =
+      `${apps} app${apps === 1 ? '' : 's'} on ${clusters} cluster${clusters === 1 ? '' : 's'}` +
+      `${built === apps ? '' : ` (${built} built, ${apps - built} unchanged since the last render, ${keptClusters} of ${clusters} clusters unchanged)`}${workers > 0 ? ` with ${workers} worker thread${workers === 1 ? '' : 's'}` : ''}`;
+  }
+  const plan = await planChanges(root, wanted, OWNERSHIP, state?.files, untouched);
+  return {
+    diagnostics,
+    planned: {
+      wanted,
+      plan,
+      summary,
+      write: async (files = wanted, changes = plan) => {
+      await applyChanges(root, files, changes);
+      // With nothing changed the state found still holds: every file it stamps is untouched.
+      if (next) await writeRenderState(root, { ...next.state, files: stampsAfter(root, wanted, changes, state?.files ?? {}) }, next.memo);
+      },
+    },
+  };
+}
+
+/** Every generated file's stamp now: kept where the plan found the file untouched, taken afresh otherwise. */
+function stampsAfter(root: string, files: ReadonlyMap<string, Wanted>, plan: ChangePlan, before: RenderState['files']): Record<string, FileStamp> {
+  const fresh = new Map<string, string>();
+  const stamps: Record<string, FileStamp> = {};
+  for (const [path, file] of files) {
+    const key = typeof file === 'string' ? textKey(file) : file.key;
+    if (plan.untouched?.has(path) && before[path]) stamps[path] = before[path];
+    else fresh.set(path, key);
+  }
+  return { ...stamps, ...stampFiles(root, fresh) };
+}
