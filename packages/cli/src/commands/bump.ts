@@ -20,8 +20,8 @@ import { branchName, compileTemplates, LocalRepository, openPullRequest, type Ch
 import { readInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
-import { EarlierRender, planRender, type PlannedRender } from '../planned-render.js';
-import { OWNERSHIP, underWriteLock, writeGeneratedFiles } from './render.js';
+import { EarlierRender, OWNERSHIP, planRender, type PlannedRender } from '../planned-render.js';
+import { underWriteLock, writeGeneratedFiles } from './render.js';
 
 /** What `--pr` needs from outside the program; tests pass their own. */
 export interface CommandContext {

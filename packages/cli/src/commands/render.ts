@@ -5,8 +5,6 @@ import { EXIT, type ExitCode, type Io } from '../io.js';
 import { OWNERSHIP, planRender } from '../planned-render.js';
 import { printDiagnostics } from '../report.js';
 
-export { OWNERSHIP };
-
 export interface RenderOptions {
   readonly root: string;
   readonly check: boolean;
