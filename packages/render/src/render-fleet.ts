@@ -169,8 +169,12 @@ function buildApp(inputs: FleetInputs, name: string, scopes: Scopes, diagnostics
   // so a build without problems is shared by every cluster that resolves alike. Problems are built
   // per cluster, so each message names its own.
   const clean = new Map<string, AppObjects>();
+  // Clusters that resolve alike mostly share one values object (see resolveInstances): its text is taken once.
+  const texts = new Map<object, string>();
   const instances = resolveInstances(inputs, name).map((instance) => {
-    const sameAs = JSON.stringify([instance.app, instance.values, instance.registry]);
+    let text = texts.get(instance.values);
+    if (text === undefined) texts.set(instance.values, (text = JSON.stringify(instance.values)));
+    const sameAs = `${instance.registry}\u0000${text}`;
     const built =
       clean.get(sameAs) ??
       buildAppObjects({
@@ -231,26 +235,34 @@ function locator(inputs: FleetInputs, layers: readonly Layer[], app: SourceDocum
  * with an app built now, so of their objects only those named like one of its objects are looked at.
  */
 function findClashesAcrossApps(apps: readonly BuiltApp[], checkedBefore: (app: BuiltApp) => boolean): Diagnostic[] {
-  const owners = new Map<string, string>();
+  /** Per cluster, which app deploys each object (by objectId). */
+  const owners = new Map<string, Map<string, string>>();
+  // Clusters that resolve an app alike share one array of objects: their ids are taken once.
+  const ids = new Map<readonly KubeObject[], string[]>();
+  const idsOf = (objects: readonly KubeObject[]) => ids.get(objects) ?? ids.set(objects, objects.map(objectId)).get(objects)!;
   const diagnostics: Diagnostic[] = [];
   const fresh = apps.filter((app) => !checkedBefore(app));
   const namesNow = new Set(fresh.flatMap((app) => app.instances.flatMap((i) => i.objects.map((o) => o.metadata.name))));
   for (const app of apps) {
     const checked = checkedBefore(app);
     for (const instance of app.instances) {
-      for (const object of instance.objects as KubeObject[]) {
+      const objects = instance.objects as readonly KubeObject[];
+      const objectIds = idsOf(objects);
+      let owner = owners.get(instance.cluster);
+      if (!owner) owners.set(instance.cluster, (owner = new Map()));
+      for (const [index, object] of objects.entries()) {
         if (checked && !namesNow.has(object.metadata.name)) continue;
-        const key = `${instance.cluster} ${objectId(object)}`;
-        const owner = owners.get(key);
-        if (owner !== undefined && owner !== app.app.name) {
+        const id = objectIds[index]!;
+        const before = owner.get(id);
+        if (before !== undefined && before !== app.app.name) {
           diagnostics.push(
-            error('FF214', `apps \`${owner}\` and \`${app.app.name}\` both deploy ${object.kind} \`${object.metadata.name}\` to cluster ${instance.cluster}`, {
+            error('FF214', `apps \`${before}\` and \`${app.app.name}\` both deploy ${object.kind} \`${object.metadata.name}\` to cluster ${instance.cluster}`, {
               position: { file: app.app.file, line: 1, col: 1 },
               hint: object.kind === 'Namespace' ? 'set `namespace.create: false` in all but one of the apps' : 'let one app own the object',
             }),
           );
         }
-        owners.set(key, app.app.name);
+        owner.set(id, app.app.name);
       }
     }
   }

@@ -44,14 +44,14 @@ export function baseLayers(inputs: FleetInputs, app: string): Layer[] {
  * Every layer that applies to an app on a cluster, lowest first:
  * fleet defaults < profiles < app < environment < region < cluster < app overrides (environment < region < cluster).
  */
-export function clusterLayers(inputs: FleetInputs, app: string, cluster: ClusterFile): Layer[] {
+export function clusterLayers(inputs: FleetInputs, app: string, cluster: ClusterFile, base: readonly Layer[] = baseLayers(inputs, app)): Layer[] {
   const { fleet } = inputs;
   const appFiles = inputs.apps.get(app)!;
   const { environment, region } = cluster.value;
   const envIndex = fleet.value.environments.findIndex((e) => e.name === environment);
   const overrides = appFiles.value.overrides;
   return [
-    ...baseLayers(inputs, app),
+    ...base,
     { name: `environment ${environment}`, file: fleet.file, path: ['environments', envIndex, 'values'], values: fleet.value.environments[envIndex]?.values },
     { name: `region ${region}`, file: fleet.file, path: ['regions', region, 'values'], values: fleet.value.regions[region]?.values },
     { name: `cluster ${cluster.name}`, file: cluster.file, path: ['values'], values: cluster.value.values },

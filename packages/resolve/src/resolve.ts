@@ -44,16 +44,40 @@ export function resolveBase(inputs: FleetInputs, name: string): { app: AppIdenti
 export function resolveInstances(inputs: FleetInputs, name: string): AppInstance[] {
   const appFiles = inputs.apps.get(name)!;
   const app = appIdentity(inputs, name);
+  const base = baseLayers(inputs, name);
+  const merge = sharedMerges();
   return selectClusters(inputs, appFiles).map((cluster) => {
-    const layers = clusterLayers(inputs, name, cluster);
+    const layers = clusterLayers(inputs, name, cluster, base);
     return {
       app,
       cluster: cluster.name,
       environment: cluster.value.environment,
       region: cluster.value.region,
       registry: inputs.fleet.value.regions[cluster.value.region]!.registry,
-      values: mergeLayers(layers),
+      values: merge(layers),
       layers,
     };
   });
+}
+
+/**
+ * Merges layers once per distinct list of values. A merge is a function of the layers' values, which
+ * nothing changes once loaded, and most clusters of an app take theirs from the same objects (the
+ * fleet's environment and region, no values of their own), so they share one merged result.
+ */
+function sharedMerges(): (layers: readonly Layer[]) => Values {
+  const ids = new Map<object, number>();
+  const merged = new Map<string, Values>();
+  const idOf = (values: object | undefined): string => {
+    if (values === undefined) return '-';
+    let id = ids.get(values);
+    if (id === undefined) ids.set(values, (id = ids.size));
+    return String(id);
+  };
+  return (layers) => {
+    const key = layers.map((layer) => idOf(layer.values)).join(' ');
+    let values = merged.get(key);
+    if (values === undefined) merged.set(key, (values = mergeLayers(layers)));
+    return values;
+  };
 }

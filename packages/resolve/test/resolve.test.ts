@@ -62,6 +62,16 @@ describe('resolveInstances', () => {
     expect(resolveBase(load(), 'web').values.labels).toEqual({ from: 'app', defaults: 'yes', app: 'yes' });
   });
 
+  it('merges once for clusters whose layers are the same values, and apart for a cluster with values of its own', () => {
+    const twoAlike = new Map([...files, ['clusters/eu-prod-3/cluster.yaml', 'environment: prod\nregion: eu\n'], ['apps/web/app.yaml', 'team: t\nnamespace: {name: web}\nlabels: {app: "yes"}\n']]);
+    const { inputs } = loadFleet(twoAlike);
+    const [withOwn, second, third] = resolveInstances(inputs!, 'web');
+    expect([withOwn!.cluster, second!.cluster, third!.cluster]).toEqual(['eu-prod-1', 'eu-prod-2', 'eu-prod-3']);
+    expect(third!.values).toBe(second!.values);
+    expect(withOwn!.values).not.toBe(second!.values);
+    expect(withOwn!.values.labels).toEqual({ ...second!.values.labels, from: 'cluster', cluster: 'yes' });
+  });
+
   it('takes the registry from the cluster region', () => {
     expect(resolveInstances(load(), 'web').map((i) => i.registry)).toEqual(['reg.eu', 'reg.eu', 'reg.us']);
   });
