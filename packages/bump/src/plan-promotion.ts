@@ -1,6 +1,6 @@
 import { didYouMean, error, type Diagnostic } from '@fleetform/diagnostics';
 import { resolveInstances } from '@fleetform/resolve';
-import { loadFleet, type InputFiles } from '@fleetform/values';
+import { loadFleet, type InputFiles, type ParseYaml } from '@fleetform/values';
 import { formatImageRef, imageRefOf, sameRef, type ImageRef } from './image-ref.js';
 import type { BumpRequest } from './plan-bump.js';
 
@@ -28,8 +28,8 @@ export interface Promotion {
  * Reads the image an app runs in one environment, as resolved for its clusters there, and turns it
  * into a bump of the next environment in fleet.yaml's promotion order.
  */
-export function planPromotion(files: InputFiles, request: PromotionRequest): { promotion?: Promotion; bump?: BumpRequest; diagnostics: Diagnostic[] } {
-  const loaded = loadFleet(files);
+export function planPromotion(files: InputFiles, request: PromotionRequest, { parseYaml }: { readonly parseYaml?: ParseYaml } = {}): { promotion?: Promotion; bump?: BumpRequest; diagnostics: Diagnostic[] } {
+  const loaded = loadFleet(files, parseYaml);
   if (!loaded.inputs) return { diagnostics: [...loaded.diagnostics] };
   const { inputs } = loaded;
   const { app, from, to } = request;

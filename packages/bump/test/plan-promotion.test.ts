@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseYamlStream } from '@fleetform/yaml';
 import { planPromotion } from '../src/index.js';
 import { APP, fixture, FLEET, withFile } from './fixture-fleet.js';
 
@@ -11,6 +12,14 @@ describe('planning a promotion', () => {
     expect(diagnostics).toEqual([]);
     expect(promotion).toEqual({ app: 'dbupgrade', from: 'staging', to: 'prod', ref: { kind: 'tag', tag: 'v1.1.0' }, clusters: ['us-east-1-staging'], skipped: [] });
     expect(bump).toEqual({ app: 'dbupgrade', ref: { kind: 'tag', tag: 'v1.1.0' }, scope: { kind: 'environment', name: 'prod' } });
+  });
+
+  it('parses the value files with the parser it is given (the render that follows shares its parses)', () => {
+    const parsed: string[] = [];
+    const parseYaml = (text: string, file: string) => (parsed.push(file), parseYamlStream(text, file));
+    expect(planPromotion(stagingRuns('v1.1.0'), { app: 'dbupgrade', from: 'staging', to: 'prod' }, { parseYaml }).bump).toBeDefined();
+    expect(parsed).toContain(APP);
+    expect(parsed).toContain(FLEET);
   });
 
   it('GIVEN an environment between WHEN it would be skipped THEN FF511, unless forced', () => {

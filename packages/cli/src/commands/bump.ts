@@ -55,7 +55,8 @@ export interface BumpOptions extends ChangeOptions {
 /** What a command changes, planned from the inputs of whichever checkout it runs on. */
 export interface ChangeSource {
   readonly command: 'bump' | 'promote';
-  readonly plan: (files: InputFiles) => { requests?: readonly BumpRequest[]; promotion?: Promotion; diagnostics: Diagnostic[] };
+  /** The requests a change makes of the value files; `parseYaml` is how the render that follows parses them (see Renderer). */
+  readonly plan: (files: InputFiles, parseYaml?: ParseYaml) => { requests?: readonly BumpRequest[]; promotion?: Promotion; diagnostics: Diagnostic[] };
 }
 
 /** `fleetform bump APP TAG` or `fleetform bump APP=TAG...`: set image tags or digests, re-render, and write or propose the change. */
@@ -158,7 +159,7 @@ interface Renderer {
 }
 
 async function prepare(files: InputFiles, source: ChangeSource, options: ChangeOptions, { render, parseYaml }: Renderer): Promise<{ change?: PreparedChange; promotion?: Promotion; diagnostics: Diagnostic[] }> {
-  const { requests, promotion, diagnostics } = source.plan(files);
+  const { requests, promotion, diagnostics } = source.plan(files, parseYaml);
   if (!requests || hasErrors(diagnostics)) return { diagnostics };
   const prepared = await prepareChange(files, requests, { allowDowngrade: options.allowDowngrade, parseYaml }, render);
   return { ...prepared, promotion, diagnostics: [...diagnostics, ...prepared.diagnostics] };

@@ -18,8 +18,8 @@ export async function runPromote(io: Io, app: string, options: PromoteOptions, c
     io,
     {
       command: 'promote',
-      plan: (files) => {
-        const { promotion, bump, diagnostics } = planPromotion(files, request);
+      plan: (files, parseYaml) => {
+        const { promotion, bump, diagnostics } = planPromotion(files, request, { parseYaml });
         return { requests: bump ? [bump] : undefined, promotion, diagnostics };
       },
     },
