@@ -24,16 +24,16 @@ export class KustomizeBuildError extends Error {
 }
 
 /**
- * Builds a kustomization in process: `resources` (files and folders with a kustomization), then
- * `images`, then `patches` (JSON 6902 with a target, or a strategic-merge `$patch: delete`).
- * It covers exactly the fields fleetform writes, and a test holds it to the real `kubectl kustomize`.
- */
-/**
  * Parsed files by path, kept across builds that share files (every overlay of an app shares its base).
  * An entry is used only while the file's text is the text it was parsed from.
  */
 export type ParseCache = Map<string, { readonly text: string; readonly values: readonly unknown[] }>;
 
+/**
+ * Builds a kustomization in process: `resources` (files and folders with a kustomization), then
+ * `images`, then `patches` (JSON 6902 with a target, or a strategic-merge `$patch: delete`).
+ * It covers exactly the fields fleetform writes, and a test holds it to the real `kubectl kustomize`.
+ */
 export function buildKustomization(files: FileTree, dir: string, cache: ParseCache = new Map()): Manifest[] {
   const readYaml = <T>(path: string): T[] => {
     // Values a tree gives back are taken as they are: no text to serialise, nothing to parse.
@@ -61,7 +61,8 @@ export function buildKustomization(files: FileTree, dir: string, cache: ParseCac
     const path = posix.join(dir, patch.path);
     if (patch.target) {
       const operations = readYaml<Operation[]>(path)[0] ?? [];
-      objects = objects.map((o) => (matches(o, patch.target!) ? (jsonPatch.applyPatch(structuredClone(o), operations, true, false).newDocument as Manifest) : o));
+      // Not in place (`mutateDocument` false): the patch is applied to a copy, as the files read are shared.
+      objects = objects.map((o) => (matches(o, patch.target!) ? (jsonPatch.applyPatch(o, operations, true, false).newDocument as Manifest) : o));
     } else {
       const deletion = readYaml<Manifest & { $patch?: string }>(path)[0];
       if (deletion?.$patch !== 'delete') throw new KustomizeBuildError(`${path}: only \`$patch: delete\` strategic-merge patches are supported`);

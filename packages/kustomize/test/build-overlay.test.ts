@@ -28,6 +28,17 @@ describe('buildKustomization', () => {
     expect(Object.keys(built)).toEqual(['Deployment/shop/web', 'CronJob/shop/report', 'PodDisruptionBudget/shop/web']);
   });
 
+  it('patches copies: the parsed base it shares with the next build is left as it was', async () => {
+    const tree = await readTree(fixture);
+    const cache = new Map();
+    const first = buildKustomization(tree, 'overlays/prod', cache);
+    const cachedBefore = JSON.stringify([...cache]);
+    expect(buildKustomization(tree, 'overlays/prod', cache)).toEqual(first);
+    expect(JSON.stringify([...cache])).toBe(cachedBefore);
+    const base = buildKustomization(tree, 'base', cache);
+    expect(byIdentity(base)).toEqual(byIdentity(buildKustomization(tree, 'base')));
+  });
+
   it('names the file it cannot find', () => {
     expect(() => buildKustomization(new Map([['o/kustomization.yaml', 'resources: [missing.yaml]\n']]), 'o')).toThrow('o/missing.yaml: no such file or kustomization');
   });
