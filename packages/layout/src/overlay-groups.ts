@@ -9,6 +9,14 @@ export interface OverlayGroup {
 
 export class OverlayNameClashError extends Error {
   override readonly name = 'OverlayNameClashError';
+
+  constructor(
+    message: string,
+    /** The cluster whose name the overlay took, and whose renaming ends the clash. */
+    readonly cluster: string,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -38,7 +46,7 @@ export function groupIntoOverlays(instances: readonly BuiltInstance[]): OverlayG
   const names = new Set<string>();
   for (const group of groups) {
     if (names.has(group.name)) {
-      throw new OverlayNameClashError(`two overlays would both be named ${group.name}; rename the cluster ${group.instances[0]!.cluster}`);
+      throw new OverlayNameClashError(`two overlays would both be named ${group.name}; rename the cluster ${group.instances[0]!.cluster}`, group.instances[0]!.cluster);
     }
     names.add(group.name);
   }

@@ -126,7 +126,10 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
     return { inputs, layout, diagnostics: unique, records, built: builtNow, clusterRecords, reusedClusters: [...reusedClusters.keys()] };
   } catch (cause) {
     if (cause instanceof OverlayNameClashError) {
-      return { inputs, diagnostics: [...unique, error('FF215', cause.message, { hint: 'cluster names must not look like another `<region>-<environment>`' })] };
+      // The cluster's folder is its name, so its cluster.yaml is where to look.
+      const file = inputs.clusters.get(cause.cluster)?.file;
+      const position = file === undefined ? undefined : { file, line: 1, col: 1 };
+      return { inputs, diagnostics: [...unique, error('FF215', cause.message, { position, hint: 'cluster names must not look like another `<region>-<environment>`' })] };
     }
     // Both come from how fleet.yaml's Argo CD settings group apps and clusters: point there.
     const argocd = inputs.fleet.source.positionOf(['argocd']);
