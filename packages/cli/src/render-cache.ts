@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '@fleetform/diagnostics';
 import type { Wanted } from '@fleetform/emit';
@@ -148,19 +148,23 @@ export function warningsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 /**
  * Identifies this build of fleetform: the files of its packages (each file's name, size and
- * modification time, in src/ and dist/, whichever runs) and the version of the YAML library that
- * writes every file. A state written by another build is ignored.
+ * modification time, in the folder that runs: dist/, or src/ when run from source) and the version
+ * of the YAML library that writes every file. A state written by another build is ignored.
  */
 export async function fleetformCodeKey(): Promise<string> {
   const hash = createHash('sha1');
   const seen = new Set<string>();
+  // This module runs from the same folder as every other fleetform package, and the other folder
+  // does not run: an edit to src/ not yet built into dist/ changes no output.
+  const here = basename(dirname(fileURLToPath(import.meta.url)));
+  const folders = here === 'src' || here === 'dist' ? [here] : ['src', 'dist'];
   const visit = async (root: string): Promise<void> => {
     if (seen.has(root)) return;
     seen.add(root);
     const manifest = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string; version: string; dependencies?: Record<string, string> };
     hash.update(`${manifest.name}@${manifest.version}\u0000`);
     if (manifest.name !== 'fleetform' && !manifest.name.startsWith('@fleetform/')) return;
-    for (const folder of ['src', 'dist']) {
+    for (const folder of folders) {
       for (const file of listTree(join(root, folder))) {
         // Synchronous: a stat of a cached file costs microseconds, its promise round trip more.
         const { size, mtimeMs } = statSync(file);

@@ -89,23 +89,23 @@ export async function planChanges(
   // (thousands of them in a first render), and any other file there may be stale.
   const onDisk = await listFiles(root, ownership.folders);
   const existing = new Set(onDisk);
-  const entries = [...wanted];
+  // A file that is not on disk is created, and one whose key and stamp match is untouched, both
+  // without reading it; only the rest are read.
+  const toRead: (readonly [string, Wanted])[] = [];
+  for (const [path, file] of wanted) {
+    if (!existing.has(path)) create.push(path);
+    else if (typeof file !== 'string' && stamps[path]?.key === file.key && matches(path)) {
+      untouched.add(path);
+      unchanged++;
+    } else toRead.push([path, file]);
+  }
   // Reads run a batch at a time: one at a time leaves the disk idle, all at once runs out of handles.
-  for (let start = 0; start < entries.length; start += READ_BATCH) {
-    const batch = entries.slice(start, start + READ_BATCH);
-    const current = await Promise.all(
-      batch.map(async ([path, file]) => {
-        const stamp = stamps[path];
-        if (!existing.has(path)) return undefined;
-        if (typeof file !== 'string' && stamp?.key === file.key && matches(path)) return UNTOUCHED;
-        return readFile(join(root, path), 'utf8').catch(() => undefined);
-      }),
-    );
+  for (let start = 0; start < toRead.length; start += READ_BATCH) {
+    const batch = toRead.slice(start, start + READ_BATCH);
+    const current = await Promise.all(batch.map(([path]) => readFile(join(root, path), 'utf8').catch(() => undefined)));
     batch.forEach(([path, file], i) => {
-      if (current[i] === UNTOUCHED) {
-        untouched.add(path);
-        unchanged++;
-      } else if (current[i] === undefined) create.push(path);
+      // Listed but gone by now (deleted meanwhile): created, like a file never there.
+      if (current[i] === undefined) create.push(path);
       else if (current[i] !== contentOf(file)) update.push(path);
       else unchanged++;
     });
@@ -122,4 +122,3 @@ export async function planChanges(
   return { create, update, remove, unchanged, foreign, untouched };
 }
 
-const UNTOUCHED = Symbol('untouched');

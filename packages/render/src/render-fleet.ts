@@ -250,11 +250,12 @@ function findClashesAcrossApps(apps: readonly BuiltApp[], checkedBefore: (app: B
     const checked = checkedBefore(app);
     for (const instance of app.instances) {
       const objects = instance.objects as readonly KubeObject[];
-      const objectIds = idsOf(objects);
+      let objectIds: readonly string[] | undefined;
       let owner = owners.get(instance.cluster);
       if (!owner) owners.set(instance.cluster, (owner = new Map()));
       for (const [index, object] of objects.entries()) {
         if (checked && !namesNow.has(object.metadata.name)) continue;
+        objectIds ??= idsOf(objects);
         const id = objectIds[index]!;
         const before = owner.get(id);
         if (before !== undefined && before !== app.app.name) {
