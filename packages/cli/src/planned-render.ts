@@ -16,7 +16,7 @@ import {
 import { GENERATED_MARKER, textKey } from '@fleetform/layout/marker';
 import { appFile, folderName, isInputFile, type InputFiles } from '@fleetform/values/inputs';
 import type { ParseMemo } from '@fleetform/yaml';
-import { fleetformCodeKey, inputsKey, packApps, packClusters, reusableApps, reusableClusters, StaleCacheError, unpackApps, vouched, warningsOf, type RenderMemo } from './render-cache.js';
+import { fleetformCodeKey, inputsKey, isVouched, packApps, packClusters, reusableApps, reusableClusters, StaleCacheError, unpackApps, vouched, warningsOf, type RenderMemo } from './render-cache.js';
 
 /** Which files fleetform may write and remove: the one definition every writing command uses. */
 export const OWNERSHIP = {
@@ -75,6 +75,8 @@ export interface PlanRenderOptions {
   readonly earlier?: EarlierRender;
   /** The parses of value files to use and remember (a bump passes those it planned with); by default those the memo holds. */
   readonly parses?: ParseMemo;
+  /** Which of the stamped files are untouched since (see untouchedFiles); tests pass their own to stage a race. */
+  readonly untouchedFiles?: typeof untouchedFiles;
 }
 
 /**
@@ -85,15 +87,16 @@ export interface PlanRenderOptions {
 export async function planRender(root: string, inputs: InputFiles, options: PlanRenderOptions = {}): Promise<RenderOutcome> {
   const earlier = options.earlier ?? (await EarlierRender.read(root, options.cache !== false));
   try {
-    return await planWith(root, inputs, earlier, earlier.state, options.parses);
+    return await planWith(root, inputs, earlier, earlier.state, options);
   } catch (cause) {
     // A file the state vouched for changed under us: render again, trusting nothing.
-    if (cause instanceof StaleCacheError && earlier.state) return planWith(root, inputs, earlier, undefined, options.parses);
+    if (cause instanceof StaleCacheError && earlier.state) return planWith(root, inputs, earlier, undefined, options);
     throw cause;
   }
 }
 
-async function planWith(root: string, inputs: InputFiles, earlier: EarlierRender, state: RenderState | undefined, givenParses: ParseMemo | undefined): Promise<RenderOutcome> {
+async function planWith(root: string, inputs: InputFiles, earlier: EarlierRender, state: RenderState | undefined, options: PlanRenderOptions): Promise<RenderOutcome> {
+  const givenParses = options.parses;
   const { codeKey } = earlier;
   const key = inputsKey(inputs);
   let wanted: ReadonlyMap<string, Wanted>;
@@ -101,7 +104,7 @@ async function planWith(root: string, inputs: InputFiles, earlier: EarlierRender
   let next: { readonly state: Omit<RenderState, 'files' | 'memoKey'>; readonly memo: RenderMemo } | undefined;
   let summary: string;
   let diagnostics: readonly Diagnostic[];
-  const untouched = state ? untouchedFiles(root, state.files) : undefined;
+  const untouched = state ? (options.untouchedFiles ?? untouchedFiles)(root, state.files) : undefined;
   if (state && state.inputsKey === key && untouched?.size === Object.keys(state.files).length) {
     // The same inputs and the same fleetform make the same files: those the state lists, all of
     // them still as the last render left them. (A file that is not sends the render the long way.)
@@ -132,6 +135,10 @@ async function planWith(root: string, inputs: InputFiles, earlier: EarlierRender
       `${built === apps ? '' : ` (${built} built, ${apps - built} unchanged since the last render, ${keptClusters} of ${clusters} clusters unchanged)`}${workers > 0 ? ` with ${workers} worker thread${workers === 1 ? '' : 's'}` : ''}`;
   }
   const plan = await planChanges(root, wanted, OWNERSHIP, state?.files, untouched);
+  // A vouched file to write again was touched after it was found untouched (deleted, say, by
+  // someone else in between): its text is not known here, so fail now, and be rendered again.
+  const stale = [...plan.create, ...plan.update].find((path) => isVouched(wanted.get(path)));
+  if (stale !== undefined) throw new StaleCacheError(stale);
   return {
     diagnostics,
     planned: {

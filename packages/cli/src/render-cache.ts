@@ -30,12 +30,21 @@ export class StaleCacheError extends Error {
 }
 
 /** A file the state vouches for, known by its key; its text is never needed while its stamp matches. */
-export const vouched = (path: string, key: string): Wanted => ({
-  key,
-  text: () => {
-    throw new StaleCacheError(path);
-  },
-});
+class VouchedFile {
+  constructor(
+    private readonly path: string,
+    readonly key: string,
+  ) {}
+
+  text(): string {
+    throw new StaleCacheError(this.path);
+  }
+}
+
+export const vouched = (path: string, key: string): Wanted => new VouchedFile(path, key);
+
+/** Whether a wanted file is one the state vouched for (whose text is not known). */
+export const isVouched = (file: Wanted | undefined): boolean => file instanceof VouchedFile;
 
 /** Identifies every input file's content. */
 export function inputsKey(files: InputFiles): string {
@@ -139,7 +148,7 @@ export function reusableApps(apps: ReadonlyMap<string, AppRecord>, untouched: Re
 /** Recorded `[path, file key]` pairs as files the state vouches for, if every one is untouched since. */
 function vouchedIfUntouched(files: readonly (readonly [string, string])[], untouched: ReadonlySet<string>): Map<string, { key: string; text(): string }> | undefined {
   if (!files.every(([path]) => untouched.has(path))) return undefined;
-  return new Map(files.map(([path, fileKey]) => [path, vouched(path, fileKey) as { key: string; text(): string }]));
+  return new Map(files.map(([path, fileKey]) => [path, new VouchedFile(path, fileKey)]));
 }
 
 export function warningsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
