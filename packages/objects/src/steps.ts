@@ -27,20 +27,33 @@ export function addSyncWaves(table: SyncWaveTable): Step {
     });
 }
 
-/** Two objects with the same kind, namespace and name would overwrite each other in the cluster. */
+/**
+ * Two objects with the same kind, namespace and name would overwrite each other in the cluster. And
+ * an app's objects are written one file each, named by kind and name alone (`configmap-extra.yaml`),
+ * so two of one kind and name clash in the app's folder even in different namespaces or API groups.
+ */
 export const rejectDuplicates: Step = (objects, ctx) => {
-  const seen = new Set<string>();
+  const seen = new Map<string, KubeObject>();
   for (const object of objects) {
-    const id = objectId(object);
-    if (seen.has(id)) {
+    const file = `${object.kind.toLowerCase()}-${object.metadata.name}`;
+    const first = seen.get(file);
+    if (first === undefined) {
+      seen.set(file, object);
+    } else if (objectId(first) === objectId(object)) {
       ctx.report('FF213', `two objects are both ${object.kind} \`${object.metadata.name}\``, [], {
         hint: 'rename one of them: a raw resource may repeat an object fleetform already builds from the values',
       });
+    } else {
+      ctx.report('FF213', `two objects would both be written as ${file}.yaml: ${described(first)} and ${described(object)}`, [], {
+        hint: 'fleetform writes one file per kind and name in the folder of each app; rename one of them, or move it to an app of its own',
+      });
     }
-    seen.add(id);
   }
   return [...objects];
 };
+
+const described = (object: KubeObject): string =>
+  `${object.apiVersion} ${object.kind} \`${object.metadata.name}\`${object.metadata.namespace === undefined ? '' : ` in namespace ${object.metadata.namespace}`}`;
 
 /**
  * The same field order in every object: apiVersion, kind, metadata (name, namespace, labels and
