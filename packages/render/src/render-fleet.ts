@@ -240,23 +240,26 @@ function locator(inputs: FleetInputs, layers: readonly Layer[], app: SourceDocum
 function findClashesAcrossApps(apps: readonly BuiltApp[], checkedBefore: (app: BuiltApp) => boolean): Diagnostic[] {
   /** Per cluster, which app deploys each object (by objectId). */
   const owners = new Map<string, Map<string, string>>();
-  // Clusters that resolve an app alike share one array of objects: their ids are taken once.
-  const ids = new Map<readonly KubeObject[], string[]>();
-  const idsOf = (objects: readonly KubeObject[]) => ids.get(objects) ?? ids.set(objects, objects.map(objectId)).get(objects)!;
   const diagnostics: Diagnostic[] = [];
   const fresh = apps.filter((app) => !checkedBefore(app));
   const namesNow = new Set(fresh.flatMap((app) => app.instances.flatMap((i) => i.objects.map((o) => o.metadata.name))));
+  // Clusters that resolve an app alike share one array of objects: which of them to look at, and
+  // their ids, are found once per array.
+  const looked = new Map<readonly KubeObject[], readonly (readonly [KubeObject, string])[]>();
+  const lookedAt = (objects: readonly KubeObject[], checked: boolean) => {
+    let found = looked.get(objects);
+    if (found === undefined) {
+      found = objects.filter((object) => !checked || namesNow.has(object.metadata.name)).map((object) => [object, objectId(object)] as const);
+      looked.set(objects, found);
+    }
+    return found;
+  };
   for (const app of apps) {
     const checked = checkedBefore(app);
     for (const instance of app.instances) {
-      const objects = instance.objects as readonly KubeObject[];
-      let objectIds: readonly string[] | undefined;
       let owner = owners.get(instance.cluster);
       if (!owner) owners.set(instance.cluster, (owner = new Map()));
-      for (const [index, object] of objects.entries()) {
-        if (checked && !namesNow.has(object.metadata.name)) continue;
-        objectIds ??= idsOf(objects);
-        const id = objectIds[index]!;
+      for (const [object, id] of lookedAt(instance.objects as readonly KubeObject[], checked)) {
         const before = owner.get(id);
         if (before !== undefined && before !== app.app.name) {
           diagnostics.push(
