@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { matchesStamp, type FileStamp } from './render-state.js';
 import { listFiles, readHead } from './scan.js';
@@ -34,8 +34,6 @@ export interface Ownership {
   /** Inputs are never removed, whatever their first line says. */
   readonly isInput: (path: string) => boolean;
 }
-
-const READ_BATCH = 64;
 
 export function hasChanges(plan: ChangePlan): boolean {
   return plan.create.length + plan.update.length + plan.remove.length > 0;
@@ -99,16 +97,15 @@ export async function planChanges(
       unchanged++;
     } else toRead.push([path, file]);
   }
-  // Reads run a batch at a time: one at a time leaves the disk idle, all at once runs out of handles.
-  for (let start = 0; start < toRead.length; start += READ_BATCH) {
-    const batch = toRead.slice(start, start + READ_BATCH);
-    const current = await Promise.all(batch.map(([path]) => readFile(join(root, path), 'utf8').catch(() => undefined)));
-    batch.forEach(([path, file], i) => {
-      // Listed but gone by now (deleted meanwhile): created, like a file never there.
-      if (current[i] === undefined) create.push(path);
-      else if (current[i] !== contentOf(file)) update.push(path);
-      else unchanged++;
-    });
+  // Synchronous reads: the files are small and, just written or checked out, in the page cache,
+  // where a read costs microseconds and each asynchronous one's open, stat and thread-pool round trip
+  // several times that (a check of 10,000 files without a state spent a fifth of its time there).
+  for (const [path, file] of toRead) {
+    const current = readIfThere(join(root, path));
+    // Listed but gone by now (deleted meanwhile): created, like a file never there.
+    if (current === undefined) create.push(path);
+    else if (current !== contentOf(file)) update.push(path);
+    else unchanged++;
   }
   const remove: string[] = [];
   const foreign: string[] = [];
@@ -122,3 +119,10 @@ export async function planChanges(
   return { create, update, remove, unchanged, foreign, untouched };
 }
 
+function readIfThere(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
