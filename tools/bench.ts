@@ -9,7 +9,8 @@
  * run reported:
  *   render        a full render into an empty repository (cold process), with worker threads
  *                 and in one thread
- *   check         `render --check` with nothing changed
+ *   check         `render --check` with nothing changed; and with no state, as CI runs it on a
+ *                 fresh clone (`--no-cache`: the whole render in memory, every file read and compared)
  *   bump render   `render` after one app's tag changed
  *   bump          `fleetform bump APP TAG`: the edit of app.yaml, and the render and write with it
  *   validate      `validate` of every value and rendered object
@@ -148,6 +149,7 @@ for (const [apps, clusters] of sizes) {
     return fleetform('render', '--root', dir);
   });
   const check = await median(() => fleetform('render', '--check', '--root', dir));
+  const freshCheck = await median(() => fleetform('render', '--check', '--no-cache', '--root', dir));
   const checkFloor = await median(() => measure(process.execPath, ['-e', LIST_AND_STAT, dir]));
   const app = join(dir, 'apps/app-1/app.yaml');
   const bump = await median(() => {
@@ -179,6 +181,7 @@ for (const [apps, clusters] of sizes) {
   row('fleetform render (full, cold)', render);
   row('fleetform render (full, cold, one thread)', alone);
   row('fleetform render --check (unchanged)', check);
+  row('fleetform render --check (no state: CI on a fresh clone)', freshCheck);
   row('check floor: cold node, read values, list + stat every file', checkFloor);
   row('fleetform render (one tag bumped)', bump);
   row('fleetform bump (one app, one tag)', bumpCommand);
