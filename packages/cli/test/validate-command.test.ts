@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { copyExampleFleet, run } from './fleet-copy.js';
@@ -46,6 +46,19 @@ describe('fleetform validate (the rendered fleet)', () => {
     expect(out).toContain("apps/dbupgrade/resources/dbupgrade-sample.yaml:13:3: error FF310 DBUpgrade/sample on ap-south-1-prod at /spec/retries: additional property 'retries' is not allowed");
     expect(out).toContain('apps/dbupgrade/resources/dbupgrade-sample.yaml:6:35: error FF401 at /metadata/annotations/argocd.argoproj.io/sync-wave: [sync-wave-order] DBUpgrade sample syncs in wave -1, not after its CRD dbupgrades.dbupgrade.subbug.learning (wave -1)');
     expect(out).toContain('apps/dbupgrade/resources/secret-db.yaml:6:3: error FF404 at /data: [no-secret-data] Secret db carries data in git');
+  });
+
+  it('GIVEN a finding on an object fleetform generates THEN it points into the generated file, at the line of the value', async () => {
+    const fleet = join(root, 'clusters/fleet.yaml');
+    await writeFile(fleet, (await readFile(fleet, 'utf8')).replace('repoURL: https://github.com/example-org/fleet.git', 'repoURL: https://github.com/example-org/*'));
+    const { code, out } = await run('validate', '--root', root);
+    expect(code).toBe(1);
+    // The line, as the file reads once rendered.
+    expect((await run('render', '--root', root)).code).toBe(0);
+    const project = 'clusters/eu-west-1-prod/projects/platform.yaml';
+    const line = (await readFile(join(root, project), 'utf8')).split('\n').findIndex((l) => l.includes('example-org/*')) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(out).toContain(`${project}:${line}:7: error FF407 at /spec/sourceRepos/0: [appproject-no-wildcards] AppProject platform allows source https://github.com/example-org/*`);
   });
 
   it('GIVEN a waiver in the values THEN the finding is printed with its reason and does not fail', async () => {

@@ -1,6 +1,6 @@
 import { addonsForCluster, providedOnCluster } from '@fleetform/addons';
 import type { Diagnostic } from '@fleetform/diagnostics';
-import { ADDON_LABEL, addonFile, addonResourcesDir, objectFileName, type FleetLayout } from '@fleetform/layout';
+import { ADDON_LABEL, addonFile, addonResourcesDir, objectFileName, type FleetLayout, type GeneratedFile } from '@fleetform/layout';
 import type { KubeObject } from '@fleetform/objects';
 import { resolveInstances, valuePositions, type AppInstance } from '@fleetform/resolve';
 import type { FleetInputs } from '@fleetform/values';
@@ -13,16 +13,20 @@ import { runPolicies } from './policies/run-policies.js';
 import type { ResourceResult, ValidationReport } from './result.js';
 import type { ManifestValidator } from './validator.js';
 
-/** Finds the generated file (and its parsed document) an object of a cluster was written to. */
+/**
+ * Finds the generated file (and its parsed document) an object of a cluster was written to. A file
+ * is serialised only when a problem needs its text: most objects are valid, and serialising every
+ * generated file was a twentieth of a validate.
+ */
 class GeneratedSources {
   private readonly parsed = new Map<string, SourceDocument | undefined>();
 
-  constructor(private readonly files: ReadonlyMap<string, string>) {}
+  constructor(private readonly files: ReadonlyMap<string, GeneratedFile>) {}
 
   manifest(object: KubeObject, candidates: readonly string[], cluster: string): Manifest {
     const file = candidates.find((c) => this.files.has(c)) ?? candidates[0]!;
     const parse = (): SourceDocument | undefined => {
-      if (!this.parsed.has(file)) this.parsed.set(file, parseYamlStream(this.files.get(file) ?? '', file).documents[0]);
+      if (!this.parsed.has(file)) this.parsed.set(file, parseYamlStream(this.files.get(file)?.text() ?? '', file).documents[0]);
       return this.parsed.get(file);
     };
     // Parsed only when a problem needs a position: most objects are valid, and parsing every
@@ -52,7 +56,7 @@ export async function validateFleet(
   /** The input files, for the chart schemas the fleet vendors (charts/CHART/VERSION/values.schema.json). */
   files: ReadonlyMap<string, string> = new Map(),
 ): Promise<ValidationReport> {
-  const sources = new GeneratedSources(layout.files);
+  const sources = new GeneratedSources(layout.generated);
   const resources: ResourceResult[] = [];
   const diagnostics: Diagnostic[] = [...valueDiagnostics, ...checkChartValues(inputs, files)];
   const waived: Diagnostic[] = [];
@@ -111,12 +115,12 @@ export async function validateFleet(
     const outcome = runPolicies(POLICIES, { objects: argoObjects });
     diagnostics.push(...outcome.findings);
     // The objects add-ons bring beside their charts (cert-manager's ClusterIssuer) are in no app; validate them from their files.
-    for (const [file, text] of layout.files) {
+    for (const [file, generated] of layout.generated) {
       if (!file.startsWith(`${addonResourcesPrefix(cluster)}/`)) continue;
-      for (const manifest of manifestsOf(text, file).manifests) resources.push(await validator.validate({ ...manifest, cluster }));
+      for (const manifest of manifestsOf(generated.text(), file).manifests) resources.push(await validator.validate({ ...manifest, cluster }));
     }
   }
-  return { files: layout.files.size + 1 + inputs.clusters.size + inputs.apps.size, resources, diagnostics: dedupe(diagnostics), waived: dedupe(waived) };
+  return { files: layout.generated.size + 1 + inputs.clusters.size + inputs.apps.size, resources, diagnostics: dedupe(diagnostics), waived: dedupe(waived) };
 }
 
 /** The folder of a cluster's add-on objects: `addonResourcesDir` without an add-on. */
