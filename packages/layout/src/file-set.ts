@@ -112,7 +112,5 @@ class LazyTextView implements FileTree {
   }
 }
 
-/** `deployment-web.yaml`: kind and name, lower-case, as the seed's layout names them. */
-export function objectFileName(object: { kind: string; metadata: { name: string } }): string {
-  return `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
-}
+// One rule for both: the file an object goes to, and the duplicates the build refuses.
+export { objectFileName } from '@fleetform/objects';

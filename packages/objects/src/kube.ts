@@ -9,6 +9,15 @@ export function groupKind(object: Pick<KubeObject, 'apiVersion' | 'kind'>): { gr
 }
 
 /** The identity of an object inside one cluster: `Kind/namespace/name` (namespace empty when cluster-scoped). */
+/**
+ * `deployment-web.yaml`: the file an app's object is written to, by kind and name, lower-case, as the
+ * seed's layout names them. Namespace and API group are not in it, so rejectDuplicates refuses two
+ * objects of one app that it would give the same file.
+ */
+export function objectFileName(object: { kind: string; metadata: { name: string } }): string {
+  return `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`;
+}
+
 export function objectId(object: KubeObject): string {
   return `${groupKind(object).group}/${object.kind}/${object.metadata.namespace ?? ''}/${object.metadata.name}`;
 }

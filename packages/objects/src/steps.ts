@@ -1,5 +1,5 @@
 import type { BuildContext } from './context.js';
-import { objectId, type KubeObject } from './kube.js';
+import { objectFileName, objectId, type KubeObject } from './kube.js';
 import { sortedMap } from './labels.js';
 import { SYNC_WAVE_ANNOTATION, type SyncWaveTable } from './sync-waves.js';
 
@@ -35,7 +35,7 @@ export function addSyncWaves(table: SyncWaveTable): Step {
 export const rejectDuplicates: Step = (objects, ctx) => {
   const seen = new Map<string, KubeObject>();
   for (const object of objects) {
-    const file = `${object.kind.toLowerCase()}-${object.metadata.name}`;
+    const file = objectFileName(object);
     const first = seen.get(file);
     if (first === undefined) {
       seen.set(file, object);
@@ -44,7 +44,7 @@ export const rejectDuplicates: Step = (objects, ctx) => {
         hint: 'rename one of them: a raw resource may repeat an object fleetform already builds from the values',
       });
     } else {
-      ctx.report('FF213', `two objects would both be written as ${file}.yaml: ${described(first)} and ${described(object)}`, [], {
+      ctx.report('FF213', `two objects would both be written as ${file}: ${described(first)} and ${described(object)}`, [], {
         hint: 'fleetform writes one file per kind and name in the folder of each app; rename one of them, or move it to an app of its own',
       });
     }
