@@ -18,6 +18,7 @@ const EXAMPLES: Readonly<Record<string, readonly (readonly [string, string])[]>>
   render: [
     ['fleetform render', 'write every generated file of the fleet here'],
     ['fleetform render --check', 'in CI: exit 1 if the committed files are out of date'],
+    ['fleetform render --watch', 'while editing values: each save is rendered in a moment'],
   ],
   validate: [
     ['fleetform validate', "the fleet's values and every rendered object"],

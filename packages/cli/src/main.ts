@@ -39,7 +39,13 @@ export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Ou
     .addOption(root())
     .option('--check', 'write nothing; exit 1 if any generated file is missing, changed or stale', false)
     .option('--no-cache', 'render every app, ignoring what the last render left in .fleetform/ (the result is the same, only slower)')
-    .action(async (options: { root: string; check: boolean; cache: boolean }) => setExit(await runRender(io, options)));
+    .addOption(new Option('--watch', 'render, then render again each time a file under apps/, clusters/ or charts/ changes, until Ctrl-C').conflicts('check'))
+    .action(async (options: { root: string; check: boolean; cache: boolean; watch?: boolean }) => {
+      if (!options.watch) return setExit(await runRender(io, options));
+      // A watch prints a line per render; a progress line would spin between them for as long as it runs.
+      output.stop();
+      setExit(await (await import('./commands/render-watch.js')).runRenderWatch(io, options));
+    });
 
   cli
     .command('preview')

@@ -34,10 +34,11 @@ export interface PlannedRender {
   /** How the render went, for the command to say: `200 apps on 30 clusters (1 built, …)`. */
   readonly summary: string;
   /**
-   * Writes the files, then the state for the next render. A bump passes its own `wanted` and `plan`:
-   * these, with the value files it edits, written in the same change.
+   * Writes the files, then the state for the next render, and returns that state (a watching render
+   * keeps it in memory, and with `saveState` false saves it itself, later). A bump passes its own
+   * `wanted` and `plan`: these, with the value files it edits, written in the same change.
    */
-  write(wanted?: ReadonlyMap<string, Wanted>, plan?: ChangePlan): Promise<void>;
+  write(wanted?: ReadonlyMap<string, Wanted>, plan?: ChangePlan, options?: { readonly saveState?: boolean }): Promise<EarlierRender>;
 }
 
 /** The render's diagnostics (an unchanged fleet's are those of the render that made it), and the render unless they have errors. */
@@ -46,25 +47,56 @@ export interface RenderOutcome {
   readonly planned?: PlannedRender;
 }
 
-/** What the last render left in a root (see render-cache.ts): its state, and its memo, read once when first asked for. */
+/** The state of a render as it is kept in memory; the key of its memo is taken when it is saved. */
+type KeptState = Omit<RenderState, 'memoKey'>;
+
+/**
+ * What the last render left in a root (see render-cache.ts): its state, and its memo, read once when
+ * first asked for. Or what this process's last render wrote, kept in memory: a watching render saves
+ * it to disk only once the tree has been quiet for a while (see save).
+ */
 export class EarlierRender {
   private memoRead: Promise<RenderMemo | undefined> | undefined;
 
   private constructor(
     private readonly root: string,
     readonly codeKey: string,
-    readonly state: RenderState | undefined,
+    readonly state: KeptState | undefined,
+    private readonly readMemo: () => Promise<RenderMemo | undefined>,
+    private unsaved: boolean,
   ) {}
 
   /** With `cache` false, as if there were no earlier render. */
   static async read(root: string, cache = true): Promise<EarlierRender> {
     const codeKey = await fleetformCodeKey();
-    return new EarlierRender(root, codeKey, cache ? await readRenderState(root, codeKey) : undefined);
+    const state = cache ? await readRenderState(root, codeKey) : undefined;
+    return new EarlierRender(root, codeKey, state, async () => state && (await readRenderMemo<RenderMemo>(root, state)), false);
+  }
+
+  /** A render just written, not yet saved. */
+  static kept(root: string, codeKey: string, state: KeptState, memo: RenderMemo): EarlierRender {
+    return new EarlierRender(root, codeKey, state, () => Promise.resolve(memo), true);
   }
 
   memo(): Promise<RenderMemo | undefined> {
-    this.memoRead ??= this.state ? readRenderMemo<RenderMemo>(this.root, this.state) : Promise.resolve(undefined);
+    this.memoRead ??= this.readMemo();
     return this.memoRead;
+  }
+
+  /** Whether save has something to write. */
+  get isUnsaved(): boolean {
+    return this.unsaved;
+  }
+
+  /**
+   * Writes the state and memo where the next fleetform process looks for them, unless they are there
+   * already. Call it holding the write lock. Saving late is safe: a file changed since its stamp was
+   * taken no longer matches it, and is read and compared as if there were no state.
+   */
+  async save(): Promise<void> {
+    if (!this.unsaved || !this.state) return;
+    this.unsaved = false;
+    await writeRenderState(this.root, this.state, await this.memo());
   }
 }
 
@@ -75,8 +107,13 @@ export interface PlanRenderOptions {
   readonly earlier?: EarlierRender;
   /** The parses of value files to use and remember (a bump passes those it planned with); by default those the memo holds. */
   readonly parses?: ParseMemo;
-  /** Which of the stamped files are untouched since (see untouchedFiles); tests pass their own to stage a race. */
+  /**
+   * Which of the stamped files are untouched since (see untouchedFiles); a watching render passes
+   * those its notifications name, tests their own to stage a race.
+   */
   readonly untouchedFiles?: typeof untouchedFiles;
+  /** Every file under the generated folders, if the caller keeps a listing (see KnownDisk). */
+  readonly onDisk?: Iterable<string>;
 }
 
 /**
@@ -95,7 +132,7 @@ export async function planRender(root: string, inputs: InputFiles, options: Plan
   }
 }
 
-async function planWith(root: string, inputs: InputFiles, earlier: EarlierRender, state: RenderState | undefined, options: PlanRenderOptions): Promise<RenderOutcome> {
+async function planWith(root: string, inputs: InputFiles, earlier: EarlierRender, state: EarlierRender['state'], options: PlanRenderOptions): Promise<RenderOutcome> {
   const givenParses = options.parses;
   const { codeKey } = earlier;
   const key = inputsKey(inputs);
@@ -134,7 +171,7 @@ async function planWith(root: string, inputs: InputFiles, earlier: EarlierRender
       `${apps} app${apps === 1 ? '' : 's'} on ${clusters} cluster${clusters === 1 ? '' : 's'}` +
       `${built === apps ? '' : ` (${built} built, ${apps - built} unchanged since the last render, ${keptClusters} of ${clusters} clusters unchanged)`}${workers > 0 ? ` with ${workers} worker thread${workers === 1 ? '' : 's'}` : ''}`;
   }
-  const plan = await planChanges(root, wanted, OWNERSHIP, state?.files, untouched);
+  const plan = await planChanges(root, wanted, OWNERSHIP, { stamps: state?.files, untouched, onDisk: options.onDisk });
   // A vouched file to write again was touched after it was found untouched (deleted, say, by
   // someone else in between): its text is not known here, so fail now, and be rendered again.
   const stale = [...plan.create, ...plan.update].find((path) => isVouched(wanted.get(path)));
@@ -145,10 +182,13 @@ async function planWith(root: string, inputs: InputFiles, earlier: EarlierRender
       wanted,
       plan,
       summary,
-      write: async (files = wanted, changes = plan) => {
-      await applyChanges(root, files, changes);
-      // With nothing changed the state found still holds: every file it stamps is untouched.
-      if (next) await writeRenderState(root, { ...next.state, files: stampsAfter(root, wanted, changes, state?.files ?? {}) }, next.memo);
+      write: async (files = wanted, changes = plan, { saveState = true } = {}) => {
+        await applyChanges(root, files, changes);
+        // With nothing changed the state found still holds: every file it stamps is untouched.
+        if (!next) return earlier;
+        const kept = EarlierRender.kept(root, codeKey, { ...next.state, files: stampsAfter(root, wanted, changes, state?.files ?? {}) }, next.memo);
+        if (saveState) await kept.save();
+        return kept;
       },
     },
   };

@@ -1,10 +1,8 @@
-import { appendFile, cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { STATE_FILE } from '@fleetform/emit';
-import { isInputFile } from '@fleetform/values';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyExampleFleet, run, snapshotTree } from './fleet-copy.js';
+import { copyExampleFleet, run } from './fleet-copy.js';
+import { edit, EDITS, generated, inputsOnly } from './support/input-edits.js';
 
 /**
  * The render cache may make a render faster, never different. One copy of the example fleet is
@@ -13,79 +11,6 @@ import { copyExampleFleet, run, snapshotTree } from './fleet-copy.js';
  * empty folder, and `render --check` must pass. Each step also says how many apps the incremental
  * render had to build, so a cache that quietly rebuilt everything fails too.
  */
-
-interface Edit {
-  readonly name: string;
-  readonly apply: (root: string) => Promise<void>;
-  /** How many apps the render builds after the edit: a number, or 'all'. */
-  readonly built: number | 'all';
-  /** How many clusters' own files (under clusters/NAME/) the render lays out again, where the step says. */
-  readonly clustersLaidOut?: number;
-}
-
-const edit = async (root: string, path: string, change: (text: string) => string): Promise<void> => {
-  const file = join(root, path);
-  const before = await readFile(file, 'utf8');
-  const after = change(before);
-  if (after === before) throw new Error(`the edit of ${path} changed nothing; the test needs updating`);
-  await writeFile(file, after);
-};
-
-const EDITS: readonly Edit[] = [
-  // No cluster-level file reads the image of an app without a chart: every cluster's files are kept.
-  { name: "an app's image tag", apply: (r) => edit(r, 'apps/erlmcp/app.yaml', (t) => t.replace(/tag: v3\.0\.2/, 'tag: v3.0.3')), built: 1, clustersLaidOut: 0 },
-  { name: 'an app value that only some clusters use', apply: (r) => edit(r, 'apps/dbupgrade/app.yaml', (t) => `${t}\nlabels:\n  cost-centre: platform-incremental\n`), built: 1, clustersLaidOut: 0 },
-  // How the app is delivered is read by its Applications, on each of its clusters.
-  { name: "an app's Argo CD settings", apply: (r) => edit(r, 'apps/erlmcp/app.yaml', (t) => `${t}\nargocd:\n  selfHeal: false\n`), built: 1, clustersLaidOut: 5 },
-  { name: "an app's raw resource", apply: (r) => edit(r, 'apps/dbupgrade/resources/clusterrole-dbupgrade-controller.yaml', (t) => t.replace('      - dbupgrades/finalizers\n', '      - dbupgrades/finalizers\n      - dbupgrades/scale\n')), built: 1 },
-  {
-    name: 'a raw resource added',
-    apply: async (r) => {
-      await mkdir(join(r, 'apps/erlmcp/resources'));
-      await writeFile(join(r, 'apps/erlmcp/resources/configmap-erlmcp-extra.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: erlmcp-extra\ndata:\n  note: added\n');
-    },
-    built: 1,
-  },
-  { name: 'a raw resource removed', apply: (r) => rm(join(r, 'apps/erlmcp/resources'), { recursive: true }), built: 1 },
-  { name: 'a profile in fleet.yaml', apply: (r) => edit(r, 'clusters/fleet.yaml', (t) => t.replace('LOG_LEVEL: INFO', 'LOG_LEVEL: DEBUG')), built: 'all' },
-  { name: "a cluster's values", apply: (r) => edit(r, 'clusters/us-east-1-staging/cluster.yaml', (t) => t.replace('tier: pre-production', 'tier: pre-production\n  team-owner: sre')), built: 'all' },
-  {
-    name: 'a cluster added',
-    apply: async (r) => {
-      await cp(join(r, 'clusters/eu-west-1-prod/cluster.yaml'), join(r, 'clusters/eu-west-1-prod-b/cluster.yaml'));
-      await edit(r, 'clusters/eu-west-1-prod-b/cluster.yaml', (t) => t.replace(/server: .*/, 'server: https://eu-west-1-prod-b.k8s.example.com'));
-    },
-    built: 'all',
-  },
-  { name: 'a cluster removed', apply: (r) => rm(join(r, 'clusters/eu-west-1-prod-b/cluster.yaml')), built: 'all' },
-  {
-    name: 'an app added',
-    apply: async (r) => {
-      await cp(join(r, 'apps/erlmcp/app.yaml'), join(r, 'apps/erlmcp-two/app.yaml'));
-      await edit(r, 'apps/erlmcp-two/app.yaml', (t) => t.replace(/^namespace:\n  name: \S+/m, 'namespace:\n  name: erlmcp-two'));
-    },
-    built: 1,
-  },
-  { name: 'an app removed', apply: (r) => rm(join(r, 'apps/erlmcp-two'), { recursive: true }), built: 0 },
-  { name: 'a generated file edited by hand', apply: (r) => appendFile(join(r, 'clusters/us-east-1-prod/apps/dbupgrade.yaml'), '# hand edit\n'), built: 0 },
-  { name: "a generated file of an app's overlay edited by hand", apply: (r) => edit(r, 'apps/erlmcp/base/kustomization.yaml', (t) => `${t}# hand edit\n`), built: 1 },
-  { name: 'a generated file deleted', apply: (r) => rm(join(r, 'apps/dbupgrade/base/kustomization.yaml')), built: 1 },
-  { name: 'a stale generated file left behind', apply: (r) => writeFile(join(r, 'apps/erlmcp/base/deployment-gone.yaml'), '# Code generated by fleetform from apps/erlmcp/app.yaml; DO NOT EDIT.\nkind: Deployment\n'), built: 0 },
-  { name: 'the render state damaged', apply: (r) => writeFile(join(r, STATE_FILE), '{"version":1,'), built: 'all' },
-  { name: 'nothing', apply: async () => {}, built: 0 },
-];
-
-/** A fresh folder with only the inputs of `root`: what a full render starts from. */
-async function inputsOnly(root: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'fleetform-full-'));
-  await cp(join(root, 'schemas'), join(dir, 'schemas'), { recursive: true });
-  for (const folder of ['apps', 'clusters']) {
-    await cp(join(root, folder), join(dir, folder), { recursive: true, filter: async (source) => (await stat(source)).isDirectory() || isInputFile(source.slice(root.length + 1)) });
-  }
-  return dir;
-}
-
-const generated = async (root: string) => new Map([...(await snapshotTree(root))].filter(([path]) => !path.startsWith('.fleetform')));
 
 describe('incremental render', () => {
   let root = '';

@@ -63,19 +63,26 @@ export function unsafePathReason(path: string, ownership: Ownership): string | u
   return undefined;
 }
 
+/** What a caller already knows of the disk, so planChanges need not find it out again. */
+export interface KnownDisk {
+  /** The stamps an earlier render left (see RenderState). */
+  readonly stamps?: Readonly<Record<string, FileStamp>>;
+  /** Paths the caller has just shown to match their stamps, so they are not checked twice. */
+  readonly untouched?: ReadonlySet<string>;
+  /**
+   * Every file under the ownership's folders, as listFiles would find them: a watching render keeps
+   * the listing up to date from the file system's notifications instead of walking the folders.
+   */
+  readonly onDisk?: Iterable<string>;
+}
+
 /**
  * Compares the wanted files with the disk. Reads only; changes nothing. Throws UnsafePathError before
  * reading anything. With the stamps an earlier render left (see RenderState), a file whose key and
  * stamp both match is known unchanged without being read or serialised.
  */
-export async function planChanges(
-  root: string,
-  wanted: ReadonlyMap<string, Wanted>,
-  ownership: Ownership,
-  stamps: Readonly<Record<string, FileStamp>> = {},
-  /** Paths the caller has just shown to match their stamps, so they are not checked twice. */
-  untouchedBefore?: ReadonlySet<string>,
-): Promise<ChangePlan> {
+export async function planChanges(root: string, wanted: ReadonlyMap<string, Wanted>, ownership: Ownership, known: KnownDisk = {}): Promise<ChangePlan> {
+  const { stamps = {}, untouched: untouchedBefore } = known;
   const matches = (path: string): boolean => (untouchedBefore ? untouchedBefore.has(path) : matchesStamp(root, path, stamps[path]));
   const unsafe = [...wanted.keys()].filter((path) => unsafePathReason(path, ownership) !== undefined);
   if (unsafe.length > 0) throw new UnsafePathError(unsafe);
@@ -85,7 +92,7 @@ export async function planChanges(
   let unchanged = 0;
   // One walk finds what is on disk: a wanted file that is not is created without trying to read it
   // (thousands of them in a first render), and any other file there may be stale.
-  const onDisk = await listFiles(root, ownership.folders);
+  const onDisk = known.onDisk ? [...known.onDisk].sort() : await listFiles(root, ownership.folders);
   const existing = new Set(onDisk);
   // A file that is not on disk is created, and one whose key and stamp match is untouched, both
   // without reading it; only the rest are read.
@@ -113,7 +120,14 @@ export async function planChanges(
   for (const path of onDisk) {
     if (wanted.has(path) || ownership.isInput(path)) continue;
     // A stamp that matches is a file fleetform wrote and nobody touched since: its header is fleetform's.
-    if ((stamps[path] !== undefined && matches(path)) || ownership.isGenerated(await readHead(join(root, path)))) remove.push(path);
+    if (stamps[path] !== undefined && matches(path)) {
+      remove.push(path);
+      continue;
+    }
+    const head = await readHead(join(root, path));
+    // Listed but gone by now: nothing to remove.
+    if (head === undefined) continue;
+    if (ownership.isGenerated(head)) remove.push(path);
     else if (generatedFolders.has(dirname(path))) foreign.push(path);
   }
   return { create, update, remove, unchanged, foreign, untouched };

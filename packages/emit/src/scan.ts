@@ -25,9 +25,15 @@ export async function listFiles(root: string, folders: readonly string[]): Promi
   return found.sort();
 }
 
-/** The first bytes of a file: enough to see whether it starts with fleetform's generated header. */
-export async function readHead(path: string, bytes = 128): Promise<string> {
-  const handle = await open(path, 'r');
+/** The first bytes of a file: enough to see whether it starts with fleetform's generated header. Undefined if it is gone. */
+export async function readHead(path: string, bytes = 128): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw cause;
+  }
   try {
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);

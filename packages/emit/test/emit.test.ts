@@ -77,9 +77,20 @@ B
 b
 ` }],
     ]);
-    const plan = await planChanges(root, wanted, ownership, stamps);
+    const plan = await planChanges(root, wanted, ownership, { stamps });
     expect(plan).toMatchObject({ create: [], update: ['out/b.yaml'], remove: [], unchanged: 1 });
     expect([...plan.untouched!]).toEqual(['out/a.yaml']);
+  });
+});
+
+describe('planChanges with a listing of the disk', () => {
+  it('GIVEN the listing a watching render keeps THEN it plans from it without walking the folders, and a listed file that is gone is no stale file', async () => {
+    await put({ 'out/kept.yaml': `${MARK}\nkept\n`, 'out/unlisted.yaml': `${MARK}\nnot in the listing\n`, 'out/stale.yaml': `${MARK}\nstale\n` });
+    const wanted = new Map([['out/kept.yaml', `${MARK}\nkept\n`]]);
+    const plan = await planChanges(root, wanted, ownership, { onDisk: ['out/stale.yaml', 'out/kept.yaml', 'out/deleted-meanwhile.yaml'] });
+    expect(plan).toMatchObject({ create: [], update: [], remove: ['out/stale.yaml'], unchanged: 1, foreign: [] });
+    // Without the listing the same disk has two stale files.
+    expect((await planChanges(root, wanted, ownership)).remove).toEqual(['out/stale.yaml', 'out/unlisted.yaml']);
   });
 });
 

@@ -3,5 +3,5 @@
  * command needs to tell whether anything changed, kept light so that it starts fast (`fleetform
  * render --check` on an unchanged fleet loads only this).
  */
-export { MAX_INPUT_BYTES, readInputs, type InputFiles } from './read-inputs.js';
+export { MAX_INPUT_BYTES, readInputs, rereadInputs, type InputFiles } from './read-inputs.js';
 export { appFile, appOfPath, clusterFile, FLEET_FILE, folderName, isInputFile } from './paths.js';

@@ -48,6 +48,28 @@ export async function readInputs(root: string): Promise<InputFiles> {
   return files;
 }
 
+/**
+ * `previous` with the given paths read again, dropped where they are gone: what a watching render
+ * needs after the edits it was told of. An input is known by its path alone (isInputFile), so this
+ * finds what readInputs would, as long as no folder was added or removed (those need readInputs).
+ * Refuses what readInputs refuses, the same way.
+ */
+export function rereadInputs(root: string, previous: InputFiles, paths: Iterable<string>): InputFiles {
+  const files = new Map(previous);
+  const problems: Diagnostic[] = [];
+  const realRoot = realpathOrUndefined(root) ?? root;
+  for (const path of paths) {
+    if (!isInputFile(path)) continue;
+    files.delete(path);
+    // Gone, not a link to nothing: a link is there, and readInput says where it leads.
+    if (!lstatSync(join(root, path), { throwIfNoEntry: false })) continue;
+    const text = readInput(realRoot, root, path, problems);
+    if (text !== undefined) files.set(path, text);
+  }
+  if (problems.length > 0) throw new FleetformError(problems);
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 // Synchronous calls: a fleet has hundreds of small input files, and each asynchronous call's
 // promise and thread-pool round trip costs more than reading the file.
 function readInput(realRoot: string, root: string, path: string, problems: Diagnostic[]): string | undefined {

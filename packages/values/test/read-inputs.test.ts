@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FleetformError } from '@fleetform/diagnostics';
 import { describe, expect, it } from 'vitest';
 import { firstInvalidUtf8 } from '../src/read-inputs.js';
-import { MAX_INPUT_BYTES, readInputs } from '../src/index.js';
+import { MAX_INPUT_BYTES, readInputs, rereadInputs } from '../src/index.js';
 
 async function fleetWith(files: Record<string, string | Buffer>): Promise<{ scratch: string; root: string }> {
   const scratch = await mkdtemp(join(tmpdir(), 'fleetform-read-inputs-'));
@@ -71,5 +71,37 @@ describe('firstInvalidUtf8', () => {
     ['a surrogate', Buffer.from([0x61, 0xed, 0xa0, 0x80]), 1],
   ])('finds %s', (_, bytes, offset) => {
     expect(firstInvalidUtf8(bytes)).toBe(offset);
+  });
+});
+
+describe('rereadInputs', () => {
+  it('GIVEN files edited, added and deleted THEN reading only those again finds what readInputs finds', async () => {
+    const { root } = await fleetWith({ 'apps/web/app.yaml': 'team: a\n', 'apps/web/resources/cm.yaml': 'kind: ConfigMap\n', 'clusters/c1/cluster.yaml': 'region: r\n' });
+    const before = await readInputs(root);
+    await writeFile(join(root, 'apps/web/app.yaml'), 'team: b\n');
+    await writeFile(join(root, 'apps/web/resources/secret.yaml'), 'kind: Secret\n');
+    await rm(join(root, 'apps/web/resources/cm.yaml'));
+    await writeFile(join(root, 'apps/web/NOTES.md'), 'not an input\n');
+    const changed = ['apps/web/app.yaml', 'apps/web/resources/secret.yaml', 'apps/web/resources/cm.yaml', 'apps/web/NOTES.md'];
+    const reread = rereadInputs(root, before, changed);
+    expect([...reread]).toEqual([...(await readInputs(root))]);
+    expect(reread.get('apps/web/app.yaml')).toBe('team: b\n');
+    expect(reread.has('apps/web/resources/cm.yaml')).toBe(false);
+  });
+
+  it('refuses what readInputs refuses, with the same message', async () => {
+    const { root } = await fleetWith({ 'apps/web/app.yaml': 'team: a\n' });
+    const before = await readInputs(root);
+    await writeFile(join(root, 'apps/web/app.yaml'), Buffer.from([0x74, 0x3a, 0xff, 0x0a]));
+    const failure = (() => {
+      try {
+        rereadInputs(root, before, ['apps/web/app.yaml']);
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(failure).toBeInstanceOf(FleetformError);
+    expect((failure as FleetformError).diagnostics.map((d) => d.code)).toEqual((await problemsOf(root)).map((p) => p.split(' ')[1]));
   });
 });

@@ -79,7 +79,7 @@ async function check(io: Io, root: string, options: RenderOptions): Promise<Exit
 }
 
 /** Names each file fleetform found, and left alone, in a folder it generates. */
-function warnForeign(io: Io, plan: ChangePlan): void {
+export function warnForeign(io: Io, plan: ChangePlan): void {
   for (const path of plan.foreign ?? []) {
     io.err(`fleetform: warning: ${path} was not written by fleetform and is left alone; nothing reads it, since this folder is generated\n`);
   }
