@@ -112,6 +112,10 @@ class WatchSession {
   async start(): Promise<void> {
     this.listing = new Set(await listFiles(this.root, OWNERSHIP.folders));
     await this.exclusive(() => this.render());
+    // A first render that found nothing changed loaded neither the render pipeline nor the memo; the
+    // first edit should not wait for them.
+    await import('./render-apps.js');
+    await this.earlier?.memo();
   }
 
   changed(event: string, path: string): void {
