@@ -1,5 +1,7 @@
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { withWriteLock } from '@fleetform/emit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRenderWatch } from '../src/commands/render-watch.js';
 import { copyExampleFleet, run } from './fleet-copy.js';
@@ -65,6 +67,14 @@ async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promi
   }
 }
 
+/** The generated files under `root` come to be, byte for byte, what a full render of its inputs makes. */
+async function expectFullRender(root: string): Promise<void> {
+  const full = await inputsOnly(root);
+  expect((await run('render', '--no-cache', '--root', full)).code).toBe(0);
+  const wanted = await generated(full);
+  await eventually(async () => expect(await generated(root)).toEqual(wanted));
+}
+
 describe('render --watch', () => {
   let root = '';
   let watch: Watch;
@@ -86,10 +96,7 @@ describe('render --watch', () => {
       expect(printed).not.toMatch(/error|internal/);
       if (step.built === 1 && step.clustersLaidOut === 0) expect(printed).toMatch(/\(1 built, \d+ unchanged since the last render, 5 of 5 clusters unchanged\)/);
 
-      const full = await inputsOnly(root);
-      expect((await run('render', '--no-cache', '--root', full)).code).toBe(0);
-      const wanted = await generated(full);
-      await eventually(async () => expect(await generated(root)).toEqual(wanted));
+      await expectFullRender(root);
     },
     60_000,
   );
@@ -112,10 +119,36 @@ describe('render --watch', () => {
     from = watch.output.length;
     await writeFile(app, valid.replace(/tag: v\S+/, 'tag: v9.9.9'));
     expect(await watch.settled(from, /changed: rendered/)).toMatch(/apps\/erlmcp\/app\.yaml and 1 more changed: rendered \d+ apps on 5 clusters \(1 built, \d+ unchanged since the last render, 4 of 5 clusters unchanged\)/);
-    const full = await inputsOnly(root);
-    expect((await run('render', '--no-cache', '--root', full)).code).toBe(0);
-    const wanted = await generated(full);
-    await eventually(async () => expect(await generated(root)).toEqual(wanted));
+    await expectFullRender(root);
+  }, 60_000);
+
+  it('GIVEN another fleetform holding the write lock THEN the watch renders the edit made meanwhile once the lock is free, not before', async () => {
+    const outputs = async () => new Map([...(await generated(root))].filter(([path]) => !path.endsWith('/app.yaml')));
+    const before = await outputs();
+    const from = watch.output.length;
+    await withWriteLock(root, async () => {
+      await edit(root, 'apps/erlmcp/app.yaml', (t) => t.replace(/tag: v\S+/, 'tag: v9.9.10'));
+      await sleep(1500);
+      expect(watch.output.slice(from)).not.toMatch(/rendered/);
+      expect(await outputs()).toEqual(before);
+    });
+    expect(await watch.settled(from, /changed: rendered/)).toMatch(/apps\/erlmcp\/app\.yaml changed: rendered \d+ apps on 5 clusters \(1 built/);
+    await expectFullRender(root);
+  }, 60_000);
+
+  it('GIVEN an app folder moved into apps/ whole THEN the watch renders the new app, and its removal', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'fleetform-app-'));
+    await cp(join(root, 'apps/erlmcp/app.yaml'), join(outside, 'app.yaml'));
+    await edit(outside, 'app.yaml', (t) => t.replace(/^namespace:\n {2}name: \S+/m, 'namespace:\n  name: erlmcp-moved'));
+    let from = watch.output.length;
+    await rename(outside, join(root, 'apps/erlmcp-moved'));
+    expect(await watch.settled(from, /rendered \d+ apps/)).toMatch(/rendered 30 apps on 5 clusters/);
+    await expectFullRender(root);
+
+    from = watch.output.length;
+    await rm(join(root, 'apps/erlmcp-moved'), { recursive: true });
+    expect(await watch.settled(from, /rendered \d+ apps/)).toMatch(/rendered 29 apps on 5 clusters/);
+    await expectFullRender(root);
   }, 60_000);
 
   it('GIVEN the watch stopped THEN it saved its state: the next render from a cold process finds nothing to do', async () => {
