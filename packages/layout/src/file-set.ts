@@ -6,7 +6,11 @@ export { GENERATED_MARKER, generatedHeader, textKey } from './marker.js';
 
 export class DuplicatePathError extends Error {
   override readonly name = 'DuplicatePathError';
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    /** What each of the two files is made from, where they say (see GeneratedFile.source). */
+    readonly sources: readonly string[] = [],
+  ) {
     super(`two generators both claim ${path}`);
   }
 }
@@ -20,6 +24,8 @@ export class DuplicatePathError extends Error {
 export interface GeneratedFile {
   readonly key: string;
   text(): string;
+  /** What the file is made from, as its header names it, for messages about it. */
+  readonly source?: string;
 }
 
 /**
@@ -30,11 +36,14 @@ export interface GeneratedFile {
 class YamlFile implements GeneratedFile {
   private content: string | undefined;
   readonly key: string;
+  private readonly header: string;
   constructor(
-    private readonly header: string,
+    readonly source: string,
     private readonly values: readonly unknown[],
     private readonly stream: boolean,
   ) {
+    const header = generatedHeader(source);
+    this.header = header;
     this.key = digest(`${stream ? 'stream' : 'yaml'}\u0000${header}\u0000${JSON.stringify(values)}`);
   }
   text(): string {
@@ -64,17 +73,18 @@ export class FileSet {
 
   /** A file produced elsewhere (an earlier render that is known to be still valid, say). */
   addFile(path: string, file: GeneratedFile): void {
-    if (this.files.has(path)) throw new DuplicatePathError(path);
+    const earlier = this.files.get(path);
+    if (earlier) throw new DuplicatePathError(path, [earlier.source, file.source].filter((source) => source !== undefined));
     this.files.set(path, file);
   }
 
   /** One YAML document with the generated header naming its source. */
   addYaml(path: string, source: string, value: unknown): void {
-    this.addFile(path, new YamlFile(generatedHeader(source), [value], false));
+    this.addFile(path, new YamlFile(source, [value], false));
   }
 
   addYamlStream(path: string, source: string, values: readonly unknown[]): void {
-    this.addFile(path, new YamlFile(generatedHeader(source), values, true));
+    this.addFile(path, new YamlFile(source, values, true));
   }
 
   /** The files as they are now, for reading (no copy, no order); each is serialised when first read. */

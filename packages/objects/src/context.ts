@@ -83,13 +83,16 @@ export class BuildContext {
   }
 
   report(code: string, message: string, path: readonly PathSegment[], details: Omit<Diagnostic, 'code' | 'message' | 'severity' | 'path' | 'position'> = {}): void {
-    const where = this.input.target === 'base' ? 'in the app as written' : `on cluster ${this.input.target}`;
-    this.diagnostics.push(
-      error(code, `${message} (${where})`, {
-        ...details,
-        position: this.input.locate?.(path),
-        path: `/${path.join('/')}`,
-      }),
-    );
+    this.diagnostics.push(error(code, `${message} (${this.where})`, { ...details, position: this.input.locate?.(path), path: `/${path.join('/')}` }));
+  }
+
+  /** Reports a problem with one of the app's raw resources, at its name in its own file. */
+  reportInResource(code: string, message: string, resource: RawResource, details: Omit<Diagnostic, 'code' | 'message' | 'severity' | 'path' | 'position'> = {}): void {
+    const path = [...resource.at, 'metadata', 'name'];
+    this.diagnostics.push(error(code, `${message} (${this.where})`, { ...details, position: resource.source.positionOf(path), path: `/${path.join('/')}` }));
+  }
+
+  private get where(): string {
+    return this.input.target === 'base' ? 'in the app as written' : `on cluster ${this.input.target}`;
   }
 }

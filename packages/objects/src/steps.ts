@@ -1,3 +1,4 @@
+import type { RawResource } from '@fleetform/values';
 import type { BuildContext } from './context.js';
 import { objectFileName, objectId, type KubeObject } from './kube.js';
 import { sortedMap } from './labels.js';
@@ -40,17 +41,34 @@ export const rejectDuplicates: Step = (objects, ctx) => {
     if (first === undefined) {
       seen.set(file, object);
     } else if (objectId(first) === objectId(object)) {
-      ctx.report('FF213', `two objects are both ${object.kind} \`${object.metadata.name}\``, [], {
-        hint: 'rename one of them: a raw resource may repeat an object fleetform already builds from the values',
-      });
+      report(ctx, [object, first], `two objects are both ${object.kind} \`${object.metadata.name}\``, 'rename one of them: a raw resource may repeat an object fleetform already builds from the values');
     } else {
-      ctx.report('FF213', `two objects would both be written as ${file}: ${described(first)} and ${described(object)}`, [], {
-        hint: 'fleetform writes one file per kind and name in the folder of each app; rename one of them, or move it to an app of its own',
-      });
+      report(
+        ctx,
+        [object, first],
+        `two objects would both be written as ${file}: ${described(first)} and ${described(object)}`,
+        'fleetform writes one file per kind and name in the folder of each app; rename one of them, or move it to an app of its own',
+      );
     }
   }
   return [...objects];
 };
+
+/** Reports a clash at the raw resource it involves, the later one first, or else in app.yaml. */
+function report(ctx: BuildContext, clashing: readonly KubeObject[], message: string, hint: string): void {
+  const resource = clashing.map((object) => rawResourceOf(ctx, object)).find((r) => r !== undefined);
+  if (resource) ctx.reportInResource('FF213', message, resource, { hint });
+  else ctx.report('FF213', message, [], { hint });
+}
+
+/**
+ * The raw resource an object was built from, if any: the objects have been copied by then, so it is
+ * found by apiVersion, kind and name, and by namespace unless the resource left it to the app.
+ */
+function rawResourceOf(ctx: BuildContext, object: KubeObject): RawResource | undefined {
+  const candidates = ctx.input.resources.filter(({ object: raw }) => raw.apiVersion === object.apiVersion && raw.kind === object.kind && raw.metadata.name === object.metadata.name);
+  return candidates.find(({ object: raw }) => raw.metadata.namespace === object.metadata.namespace) ?? candidates.find(({ object: raw }) => raw.metadata.namespace === undefined);
+}
 
 const described = (object: KubeObject): string =>
   `${object.apiVersion} ${object.kind} \`${object.metadata.name}\`${object.metadata.namespace === undefined ? '' : ` in namespace ${object.metadata.namespace}`}`;

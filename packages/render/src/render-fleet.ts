@@ -141,7 +141,7 @@ export function renderFleet(files: InputFiles, options: RenderOptions = {}): Ren
         inputs,
         diagnostics: [
           ...unique,
-          error('FF220', `two generated files would both be ${cause.path}`, {
+          error('FF220', `two generated files would both be ${cause.path}${cause.sources.length === 2 ? `: one is made from ${cause.sources[0]}; the other from ${cause.sources[1]}` : ''}`, {
             position: argocd,
             hint: 'an ApplicationSet (argocd.applicationSet, or a hub ApplicationSet named after an app or team) has the name of another one on the same cluster; rename one',
           }),
