@@ -1,28 +1,21 @@
 import { createRequire } from 'node:module';
+import { KUBERNETES_FIELDS } from '../generated/kubernetes-fields.js';
 import { problemsFromAjv } from './schema-errors.js';
 import { splitApiVersion, type ObjectValidator, type SchemaSource } from './schema-source.js';
 import { unknownFields, type TypeTables } from './strict-fields.js';
 
 const require = createRequire(import.meta.url);
 
-/** The Kubernetes version whose schemas fleetform bundles (kubernetes-models and @kubernetes/client-node 1.1). */
+/** The Kubernetes version whose schemas fleetform bundles (kubernetes-models, and the field tables of @kubernetes/client-node 1.1). */
 export const BUNDLED_KUBERNETES = '1.32';
 
 type Model = new (data: unknown) => { validate(): void };
-type ModelClass = { attributeTypeMap?: { baseName: string; type: string }[] };
 
 let tables: TypeTables | undefined;
 
-/** Field tables of every Kubernetes type, from @kubernetes/client-node's generated models (loaded once). */
+/** Field tables of every Kubernetes type, generated from @kubernetes/client-node's models (tools/gen-kubernetes-fields.ts). */
 function typeTables(): TypeTables {
-  if (!tables) {
-    const models = require('@kubernetes/client-node/dist/gen/models/all.js') as Record<string, ModelClass>;
-    tables = new Map(
-      Object.entries(models)
-        .filter(([, model]) => Array.isArray(model?.attributeTypeMap))
-        .map(([name, model]) => [name, new Map(model.attributeTypeMap!.map((a) => [a.baseName, a.type]))]),
-    );
-  }
+  tables ??= new Map(Object.entries(KUBERNETES_FIELDS).map(([name, fields]) => [name, new Map(Object.entries(fields))]));
   return tables;
 }
 
