@@ -5,7 +5,7 @@ import { DIFF_FORMATS, EXPLAIN_FORMATS, PREVIEW_FORMATS } from './commands/forma
 import type { PreviewOptions } from './commands/preview.js';
 import { runRender } from './commands/render.js';
 import type { ValidateOptions } from './commands/validate.js';
-import { EXIT, processIo, type ExitCode, type Io } from './io.js';
+import { EXIT, processIo, stopQuietlyOnClosedPipes, type ExitCode, type Io } from './io.js';
 import { printDiagnostics } from './report.js';
 import { FLEETFORM_VERSION } from './version.js';
 import type { ExplainOptions } from './commands/explain.js';
@@ -170,6 +170,7 @@ export function program(rawIo: Io, setExit: (code: ExitCode) => void, output: Ou
 /** Runs the command line and returns its exit code: 0 ok, 1 invalid input or drift, 2 usage or internal error. */
 export async function main(argv: readonly string[], io: Io = processIo, terminal: Terminal = io === processIo ? processTerminal() : NOT_A_TERMINAL): Promise<ExitCode> {
   let code: ExitCode = EXIT.ok;
+  if (io === processIo) stopQuietlyOnClosedPipes();
   const output = new Output(io, terminal);
   const cli = program(io, (c) => (code = c), output);
   try {
