@@ -94,3 +94,14 @@ describe('the command line', () => {
     expect(out).toContain('render');
   });
 });
+
+describe('a --root that is not a folder', () => {
+  const commands = [['render'], ['render', '--watch'], ['render', '--check'], ['bump', 'web', '1.0.0'], ['promote', 'web', '--from', 'staging', '--to', 'prod']];
+  it.each(commands.map((args) => [args.join(' '), args] as const))('GIVEN fleetform %s THEN FF100 names it, exit 1, no internal error', async (_, args) => {
+    const missing = join(root, 'no-such-fleet');
+    const { code, err } = await run(...args, '--root', missing);
+    expect(code).toBe(1);
+    expect(err).toContain('error FF100: no clusters/fleet.yaml here');
+    expect(err).not.toMatch(/internal error/);
+  });
+});

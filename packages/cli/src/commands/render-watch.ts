@@ -7,7 +7,7 @@ import { readInputs, rereadInputs, type InputFiles } from '@fleetform/values/inp
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { OWNERSHIP, planRender, type EarlierRender } from '../planned-render.js';
 import { printDiagnostics } from '../report.js';
-import { underWriteLock, warnForeign } from './render.js';
+import { assertFolder, underWriteLock, warnForeign } from './render.js';
 
 /**
  * `fleetform render --watch`: render, then render again each time a file under apps/, clusters/ or
@@ -48,6 +48,8 @@ const SAVE_AFTER_MS = 500;
 
 export async function runRenderWatch(io: Io, options: WatchOptions, control: WatchControl = {}): Promise<ExitCode> {
   const root = resolve(options.root);
+  // A root that is not there cannot become a fleet by waiting: say so now, as render does.
+  assertFolder(root);
   const session = new WatchSession(io, root, options.cache !== false);
   // Watching starts before the first render, so no edit made while it runs goes unseen.
   const watcher = watch(root, { ignoreInitial: true, atomic: false, ignored: (path) => !isWatched(root, path) });

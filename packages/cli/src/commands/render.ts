@@ -1,6 +1,8 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { error, FleetformError } from '@fleetform/diagnostics';
 import { applyChanges, findTornState, hasChanges, LockedError, planChanges, recoverInterruptedRender, withWriteLock, type ChangePlan, type Wanted } from '@fleetform/emit';
-import { readInputs } from '@fleetform/values/inputs';
+import { FLEET_FILE, readInputs } from '@fleetform/values/inputs';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { OWNERSHIP, planRender } from '../planned-render.js';
 import { printDiagnostics } from '../report.js';
@@ -18,11 +20,24 @@ export interface RenderOptions {
  * last writer left it, so a render or bump that wrote meanwhile is built on, not undone.
  */
 export async function underWriteLock<T>(io: Io, root: string, work: () => Promise<T>): Promise<T> {
+  assertFolder(root);
   return withWriteLock(root, async () => {
     const recovered = await recoverInterruptedRender(root, OWNERSHIP.folders);
     if (recovered) io.err(`fleetform: an interrupted render was ${recovered === 'rolled-forward' ? 'finished' : 'rolled back'}\n`);
     return work();
   });
+}
+
+/**
+ * Refuses a root that is not a folder before anything is written into it (the write lock is the first
+ * thing a writing command creates there). A missing clusters/fleet.yaml in a folder that exists is
+ * reported where the inputs are read.
+ */
+export function assertFolder(root: string): void {
+  if (statSync(root, { throwIfNoEntry: false })?.isDirectory()) return;
+  throw new FleetformError([
+    error('FF100', `no ${FLEET_FILE} here: ${root} is not a folder`, { hint: 'run fleetform from the fleet repository root or pass --root; `fleetform init DIR` starts a new fleet' }),
+  ]);
 }
 
 /** Writes generated files atomically (see @fleetform/emit), under the write lock. Returns what changed. */
