@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { error, FleetformError } from '@fleetform/diagnostics';
 import { matchesStamp, type FileStamp } from './render-state.js';
 import { listFiles, readHead } from './scan.js';
 
@@ -104,6 +105,15 @@ export async function planChanges(root: string, wanted: ReadonlyMap<string, Want
       unchanged++;
     } else toRead.push([path, file]);
   }
+  // Writing through a linked folder would write wherever the link leads (`apps/web/base -> /etc`).
+  const linked = findLinkedFolder(root, [...create, ...toRead.map(([path]) => path)]);
+  if (linked) {
+    throw new FleetformError([
+      error('FF009', `${linked.folder} is a link to ${linked.target}: fleetform writes generated files only into folders of the repository itself`, {
+        hint: `remove the link (\`rm ${linked.folder}\`); the next render makes the folder`,
+      }),
+    ]);
+  }
   // Synchronous reads: the files are small and, just written or checked out, in the page cache,
   // where a read costs microseconds and each asynchronous one's open, stat and thread-pool round trip
   // several times that (a check of 10,000 files without a state spent a fifth of its time there).
@@ -131,6 +141,22 @@ export async function planChanges(root: string, wanted: ReadonlyMap<string, Want
     else if (generatedFolders.has(dirname(path))) foreign.push(path);
   }
   return { create, update, remove, unchanged, foreign, untouched };
+}
+
+/**
+ * The first folder on the way to one of `paths` (below `root`) that is a symbolic link, and where it
+ * leads. Each folder is looked at once. Files that are links are no danger: a render renames its file
+ * over the link, which replaces the link itself.
+ */
+function findLinkedFolder(root: string, paths: readonly string[]): { folder: string; target: string } | undefined {
+  const seen = new Set<string>();
+  for (const path of paths) {
+    for (let folder = dirname(path); folder !== '.' && !seen.has(folder); folder = dirname(folder)) {
+      seen.add(folder);
+      if (lstatSync(join(root, folder), { throwIfNoEntry: false })?.isSymbolicLink()) return { folder, target: readlinkSync(join(root, folder)) };
+    }
+  }
+  return undefined;
 }
 
 function readIfThere(path: string): string | undefined {

@@ -1,6 +1,7 @@
-import { mkdtemp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { FleetformError } from '@fleetform/diagnostics';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyChanges, listFiles, planChanges, stampFiles, type Ownership } from '@fleetform/emit';
 
@@ -91,6 +92,22 @@ describe('planChanges with a listing of the disk', () => {
     expect(plan).toMatchObject({ create: [], update: [], remove: ['out/stale.yaml'], unchanged: 1, foreign: [] });
     // Without the listing the same disk has two stale files.
     expect((await planChanges(root, wanted, ownership)).remove).toEqual(['out/stale.yaml', 'out/unlisted.yaml']);
+  });
+});
+
+describe('planChanges and linked folders', () => {
+  it('GIVEN a generated folder that is a link out of the repository THEN it refuses with FF009 before reading or writing anything there', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'fleetform-outside-'));
+    await put({ 'out/kept.yaml': `${MARK}\nkept\n` });
+    await symlink(outside, join(root, 'out/linked'));
+    const wanted = new Map([
+      ['out/kept.yaml', `${MARK}\nkept\n`],
+      ['out/linked/app/deployment.yaml', `${MARK}\nwould land outside\n`],
+    ]);
+    const failure = await planChanges(root, wanted, ownership).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(FleetformError);
+    expect((failure as FleetformError).diagnostics[0]).toMatchObject({ code: 'FF009', message: expect.stringContaining(`out/linked is a link to ${outside}`) });
+    expect(await readdir(outside)).toEqual([]);
   });
 });
 
