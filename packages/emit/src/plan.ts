@@ -105,15 +105,7 @@ export async function planChanges(root: string, wanted: ReadonlyMap<string, Want
       unchanged++;
     } else toRead.push([path, file]);
   }
-  // Writing through a linked folder would write wherever the link leads (`apps/web/base -> /etc`).
-  const linked = findLinkedFolder(root, [...create, ...toRead.map(([path]) => path)]);
-  if (linked) {
-    throw new FleetformError([
-      error('FF009', `${linked.folder} is a link to ${linked.target}: fleetform writes generated files only into folders of the repository itself`, {
-        hint: `remove the link (\`rm ${linked.folder}\`); the next render makes the folder`,
-      }),
-    ]);
-  }
+  assertWritable(root, create, toRead.map(([path]) => path));
   // Synchronous reads: the files are small and, just written or checked out, in the page cache,
   // where a read costs microseconds and each asynchronous one's open, stat and thread-pool round trip
   // several times that (a check of 10,000 files without a state spent a fifth of its time there).
@@ -144,20 +136,32 @@ export async function planChanges(root: string, wanted: ReadonlyMap<string, Want
 }
 
 /**
- * The first folder on the way to one of `paths` (below `root`) that is a symbolic link, and where it
- * leads. Each folder is looked at once. Files that are links are no danger: a render renames its file
- * over the link, which replaces the link itself.
+ * Refuses, before anything is read or written, a wanted file whose way is blocked by something
+ * fleetform did not write: a folder on the way that is a symbolic link (writing through it would write
+ * wherever it leads: `apps/web/base -> /etc`) or a file, or a folder where the file itself goes. Each
+ * folder is looked at once, and a file to create only when its folder exists (never in a first
+ * render). Files that are links are no danger: a render renames its file over the link itself.
  */
-function findLinkedFolder(root: string, paths: readonly string[]): { folder: string; target: string } | undefined {
-  const seen = new Set<string>();
-  for (const path of paths) {
-    for (let folder = dirname(path); folder !== '.' && !seen.has(folder); folder = dirname(folder)) {
-      seen.add(folder);
-      if (lstatSync(join(root, folder), { throwIfNoEntry: false })?.isSymbolicLink()) return { folder, target: readlinkSync(join(root, folder)) };
+function assertWritable(root: string, create: readonly string[], update: readonly string[]): void {
+  const folders = new Map<string, 'folder' | 'absent'>();
+  const folderState = (folder: string): 'folder' | 'absent' => {
+    for (let at = folder; at !== '.' && !folders.has(at); at = dirname(at)) {
+      const stat = lstatSync(join(root, at), { throwIfNoEntry: false });
+      if (stat?.isSymbolicLink()) throw blocked('FF009', `${at} is a link to ${readlinkSync(join(root, at))}: fleetform writes generated files only into folders of the repository itself`, `remove the link (\`rm ${at}\`); the next render makes the folder`);
+      if (stat && !stat.isDirectory()) throw blocked('FF010', `${at} is a file where fleetform writes a folder of generated files`, `move or remove ${at}; the next render makes the folder`);
+      folders.set(at, stat ? 'folder' : 'absent');
     }
+    return folders.get(folder) ?? 'folder';
+  };
+  for (const path of update) folderState(dirname(path));
+  for (const path of create) {
+    if (folderState(dirname(path)) === 'absent') continue;
+    const stat = lstatSync(join(root, path), { throwIfNoEntry: false });
+    if (stat?.isDirectory()) throw blocked('FF010', `${path} is a folder where fleetform writes a generated file`, `move or remove ${path}; the next render writes the file`);
   }
-  return undefined;
 }
+
+const blocked = (code: string, message: string, hint: string): FleetformError => new FleetformError([error(code, message, { hint })]);
 
 function readIfThere(path: string): string | undefined {
   try {

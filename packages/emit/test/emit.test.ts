@@ -111,6 +111,19 @@ describe('planChanges and linked folders', () => {
   });
 });
 
+describe('planChanges and what blocks a write', () => {
+  it('GIVEN a file where a folder of generated files goes, or a folder where a generated file goes, THEN FF010 before anything is written', async () => {
+    await put({ 'out/blocker': 'a file where a folder is needed\n', 'out/folder/note.md': 'a folder where a file is needed\n' });
+    for (const [path, message] of [
+      ['out/blocker/x.yaml', 'out/blocker is a file where fleetform writes a folder of generated files'],
+      ['out/folder', 'out/folder is a folder where fleetform writes a generated file'],
+    ] as const) {
+      const failure = await planChanges(root, new Map([[path, `${MARK}\nx\n`]]), ownership).catch((e: unknown) => e);
+      expect((failure as FleetformError).diagnostics[0]).toMatchObject({ code: 'FF010', message });
+    }
+  });
+});
+
 describe('applyChanges', () => {
   it('writes, updates and removes, then drops folders left empty', async () => {
     await put({ 'out/gone/stale.yaml': `${MARK}\n`, 'out/old.yaml': `${MARK}\nold\n` });
@@ -124,14 +137,16 @@ describe('applyChanges', () => {
   });
 
   it('GIVEN a write that fails halfway THEN the previous tree is left exactly as it was', async () => {
-    await put({ 'out/old.yaml': `${MARK}\nold\n`, 'out/blocker': 'a file where a folder is needed\n' });
-    const before = await tree();
+    await put({ 'out/old.yaml': `${MARK}\nold\n` });
     const wanted = new Map([
       ['out/old.yaml', `${MARK}\nnew\n`],
       ['out/fresh/new.yaml', `${MARK}\nnew\n`],
       ['out/blocker/x.yaml', `${MARK}\ncannot be written\n`],
     ]);
     const plan = await planChanges(root, wanted, ownership);
+    // Made after the plan (planChanges refuses it, see above), so the write fails partway.
+    await put({ 'out/blocker': 'a file where a folder is needed\n' });
+    const before = await tree();
     await expect(applyChanges(root, wanted, plan)).rejects.toThrow();
     expect(await tree()).toEqual(before);
     expect(await readdir(join(root, 'out'))).toEqual(['blocker', 'old.yaml']);

@@ -94,7 +94,12 @@ function readInput(realRoot: string, root: string, path: string, problems: Diagn
     );
     return undefined;
   }
-  const { size } = statSync(target);
+  const stat = statSync(target);
+  if (!stat.isFile()) {
+    problems.push(error('FF010', `${path} is a folder, not a file`, { position: { file: path, line: 1, col: 1 }, hint: 'a value file is a YAML file; move what the folder holds elsewhere' }));
+    return undefined;
+  }
+  const { size } = stat;
   if (size > MAX_INPUT_BYTES) {
     problems.push(
       error('FF007', 'file too large to read', {
