@@ -162,7 +162,7 @@ describe('fleetform diff', () => {
     expect(await scratchDirs()).toEqual(before);
   });
 
-  it('GIVEN a base revision that makes fleetform itself fail THEN it exits 2 without a stack trace, and still removes the worktree', async () => {
+  it('GIVEN a base revision whose files cannot be read (a folder named app.yaml) THEN it says the base does not render, exit 1, and still removes the worktree', async () => {
     await mkdir(join(root, 'apps/odd/app.yaml'), { recursive: true });
     await writeFile(join(root, 'apps/odd/app.yaml/README'), 'a folder where a file belongs\n');
     await git(root, 'add', '--all');
@@ -170,8 +170,9 @@ describe('fleetform diff', () => {
     await rm(join(root, 'apps/odd'), { recursive: true });
     const before = await scratchDirs();
     const { code, err } = await run('diff', '--root', root);
-    expect(code).toBe(2);
-    expect(err).toMatch(/^fleetform: internal error: Error: EISDIR/);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^fleetform: the base revision HEAD \(\w+\) does not render/);
+    expect(err).toContain('apps/odd/app.yaml:1:1: error FF010: apps/odd/app.yaml is a folder, not a file');
     expect(err).not.toMatch(/\n\s+at /);
     expect(await worktrees(root)).toHaveLength(1);
     expect(await scratchDirs()).toEqual(before);

@@ -3,7 +3,7 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { error } from '@fleetform/diagnostics';
+import { error, isFleetformError } from '@fleetform/diagnostics';
 import { diffClusters, formatMarkdown, formatText, objectsOfLayout, type FleetObjects } from '@fleetform/diff';
 import { renderFleet, type RenderResult } from '@fleetform/render';
 import { readInputs } from '@fleetform/values';
@@ -65,7 +65,15 @@ const exists = (path: string) => access(path).then(() => true, () => false);
 /** The base side: empty when the revision has no fleet at this path yet, so everything counts as added. */
 async function renderBase(root: string): Promise<{ objects: FleetObjects; fleetMissing?: true } | { diagnostics: RenderResult['diagnostics'] }> {
   if (!(await exists(join(root, 'clusters/fleet.yaml')))) return { objects: new Map(), fleetMissing: true };
-  const result = renderFleet(await readInputs(root));
+  let inputs;
+  try {
+    inputs = await readInputs(root);
+  } catch (cause) {
+    // Files of the base that cannot be read (a folder named app.yaml, say) are the base's problem too.
+    if (isFleetformError(cause)) return { diagnostics: cause.diagnostics };
+    throw cause;
+  }
+  const result = renderFleet(inputs);
   return result.layout ? { objects: objectsOfLayout(result.layout) } : { diagnostics: result.diagnostics };
 }
 
