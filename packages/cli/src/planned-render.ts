@@ -88,15 +88,25 @@ export class EarlierRender {
     return this.unsaved;
   }
 
+  /** Why the last save failed, if it did (`.fleetform` is a file, say); the commands warn of it. */
+  saveFailure: string | undefined;
+
   /**
    * Writes the state and memo where the next fleetform process looks for them, unless they are there
    * already. Call it holding the write lock. Saving late is safe: a file changed since its stamp was
-   * taken no longer matches it, and is read and compared as if there were no state.
+   * taken no longer matches it, and is read and compared as if there were no state. Failing to save
+   * is safe too, so it is no error (see saveFailure): a state that is not the render's own is ignored
+   * or, stamp by stamp, found out, and the next render does more.
    */
   async save(): Promise<void> {
     if (!this.unsaved || !this.state) return;
     this.unsaved = false;
-    await writeRenderState(this.root, this.state, await this.memo());
+    try {
+      await writeRenderState(this.root, this.state, await this.memo());
+      this.saveFailure = undefined;
+    } catch (cause) {
+      this.saveFailure = cause instanceof Error ? cause.message : String(cause);
+    }
   }
 }
 

@@ -95,6 +95,19 @@ describe('the command line', () => {
   });
 });
 
+describe('a damaged .fleetform/ (the state of the last render)', () => {
+  it('GIVEN .fleetform is a file THEN render writes the files all the same, warns that the state could not be saved, and exits 0', async () => {
+    await writeFile(join(root, '.fleetform'), 'not a folder\n');
+    const app = join(root, 'apps/dbupgrade/app.yaml');
+    await writeFile(app, (await readFile(app, 'utf8')).replace('replicas: 2', 'replicas: 1'));
+    const { code, out, err } = await run('render', '--root', root);
+    expect(code).toBe(0);
+    expect(out).toMatch(/rendered \d+ apps on 5 clusters: 0 created, [1-9]\d* updated/);
+    expect(err).toMatch(/^fleetform: warning: the render state could not be saved in \.fleetform\/ \(EEXIST[^)]*\); the files are written, and the next render renders every app$/m);
+    expect((await run('render', '--check', '--root', root)).code).toBe(0);
+  });
+});
+
 describe('a --root that is not a folder', () => {
   const commands = [['render'], ['render', '--watch'], ['render', '--check'], ['bump', 'web', '1.0.0'], ['promote', 'web', '--from', 'staging', '--to', 'prod']];
   it.each(commands.map((args) => [args.join(' '), args] as const))('GIVEN fleetform %s THEN FF100 names it, exit 1, no internal error', async (_, args) => {

@@ -21,7 +21,7 @@ import { readInputs, type InputFiles, type ParseYaml } from '@fleetform/values';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { printDiagnostics } from '../report.js';
 import { EarlierRender, OWNERSHIP, planRender, type PlannedRender } from '../planned-render.js';
-import { underWriteLock, writeGeneratedFiles } from './render.js';
+import { underWriteLock, warnUnsaved, writeGeneratedFiles } from './render.js';
 
 /** What `--pr` needs from outside the program; tests pass their own. */
 export interface CommandContext {
@@ -127,7 +127,7 @@ export async function runChange(io: Io, source: ChangeSource, options: ChangeOpt
       const incremental = await incrementalRender(root);
       const planned = await planAndPrint(safe, root, source, options, incremental);
       if (typeof planned === 'number') return planned;
-      await incremental.write(planned.change);
+      warnUnsaved(safe, await incremental.write(planned.change));
       safe.out(`fleetform: wrote ${changedFiles(planned.change).length} files\n`);
       return EXIT.ok;
     });
@@ -217,7 +217,7 @@ async function propose(io: Io, root: string, source: ChangeSource, options: Chan
  * only what the edit touches and parses only the value files the last render did not, kept so that
  * `write` puts the change on disk with the state for the next render.
  */
-async function incrementalRender(root: string): Promise<Renderer & { write(change: PreparedChange): Promise<void> }> {
+async function incrementalRender(root: string): Promise<Renderer & { write(change: PreparedChange): Promise<EarlierRender> }> {
   const earlier = await EarlierRender.read(root);
   const { ParseMemo } = await import('./render-apps.js');
   const parses = new ParseMemo((await earlier.memo())?.parsed);
@@ -231,7 +231,7 @@ async function incrementalRender(root: string): Promise<Renderer & { write(chang
     },
     write: async (change) => {
       if (!planned) throw new Error('nothing was rendered to write');
-      await planned.write(change.wanted, change.plan);
+      return planned.write(change.wanted, change.plan);
     },
   };
 }

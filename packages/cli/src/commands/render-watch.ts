@@ -7,7 +7,7 @@ import { readInputs, rereadInputs, type InputFiles } from '@fleetform/values/inp
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { OWNERSHIP, planRender, type EarlierRender } from '../planned-render.js';
 import { printDiagnostics } from '../report.js';
-import { assertFolder, underWriteLock, warnForeign } from './render.js';
+import { assertFolder, underWriteLock, warnForeign, warnUnsaved } from './render.js';
 
 /**
  * `fleetform render --watch`: render, then render again each time a file under apps/, clusters/ or
@@ -182,6 +182,7 @@ class WatchSession {
     if (!earlier?.isUnsaved) return;
     try {
       await underWriteLock(this.io, this.root, () => earlier.save());
+      warnUnsaved(this.io, earlier);
     } catch (cause) {
       if (!(cause instanceof LockedError)) throw cause;
       // Unsaved, the next fleetform process renders from an older state: slower, never different.

@@ -4,7 +4,7 @@ import { error, FleetformError } from '@fleetform/diagnostics';
 import { applyChanges, findTornState, hasChanges, LockedError, planChanges, recoverInterruptedRender, withWriteLock, type ChangePlan, type Wanted } from '@fleetform/emit';
 import { FLEET_FILE, readInputs } from '@fleetform/values/inputs';
 import { EXIT, type ExitCode, type Io } from '../io.js';
-import { OWNERSHIP, planRender } from '../planned-render.js';
+import { OWNERSHIP, planRender, type EarlierRender } from '../planned-render.js';
 import { printDiagnostics } from '../report.js';
 
 export interface RenderOptions {
@@ -60,7 +60,7 @@ export async function runRender(io: Io, options: RenderOptions): Promise<ExitCod
       const { diagnostics, planned } = await planRender(root, await readInputs(root), options);
       printDiagnostics(io, diagnostics);
       if (!planned) return EXIT.invalid;
-      await planned.write();
+      warnUnsaved(io, await planned.write());
       const { plan } = planned;
       warnForeign(io, plan);
       io.out(`fleetform: rendered ${planned.summary}: ${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed, ${plan.unchanged} unchanged\n`);
@@ -91,6 +91,12 @@ async function check(io: Io, root: string, options: RenderOptions): Promise<Exit
   io.err(describeDrift(planned.plan));
   io.err('run `fleetform render` and commit the result\n');
   return EXIT.invalid;
+}
+
+/** Says that the state for the next render could not be saved; the files are written all the same. */
+export function warnUnsaved(io: Io, earlier: EarlierRender): void {
+  if (earlier.saveFailure === undefined) return;
+  io.err(`fleetform: warning: the render state could not be saved in .fleetform/ (${earlier.saveFailure}); the files are written, and the next render renders every app\n`);
 }
 
 /** Names each file fleetform found, and left alone, in a folder it generates. */
