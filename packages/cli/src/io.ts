@@ -36,6 +36,9 @@ export function stopQuietlyOnClosedPipes(): void {
   process.stderr.on('error', onError('stderr'));
 }
 
+/** How an internal error is named to the user: `TypeError: …`. */
+export const describeInternalError = (cause: unknown): string => (cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause));
+
 /** Exit codes of every command (the contract in DESIGN.md). */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -5,7 +5,7 @@ import { DIFF_FORMATS, EXPLAIN_FORMATS, PREVIEW_FORMATS } from './commands/forma
 import type { PreviewOptions } from './commands/preview.js';
 import { runRender } from './commands/render.js';
 import type { ValidateOptions } from './commands/validate.js';
-import { EXIT, processIo, stopQuietlyOnClosedPipes, type ExitCode, type Io } from './io.js';
+import { describeInternalError, EXIT, processIo, stopQuietlyOnClosedPipes, type ExitCode, type Io } from './io.js';
 import { printDiagnostics } from './report.js';
 import { FLEETFORM_VERSION } from './version.js';
 import type { ExplainOptions } from './commands/explain.js';
@@ -186,8 +186,7 @@ export async function main(argv: readonly string[], io: Io = processIo, terminal
       return EXIT.invalid;
     }
     const debug = argv.includes('--debug');
-    const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    io.err(`fleetform: internal error: ${message}\n`);
+    io.err(`fleetform: internal error: ${describeInternalError(cause)}\n`);
     io.err(debug && cause instanceof Error && cause.stack ? `${cause.stack}\n` : 'run again with --debug for the stack trace, and please report it\n');
     return EXIT.usage;
   }

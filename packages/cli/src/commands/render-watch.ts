@@ -4,10 +4,10 @@ import { watch } from 'chokidar';
 import { isFleetformError } from '@fleetform/diagnostics';
 import { listFiles, LockedError, matchesStamp, TEMP_SUFFIX, type FileStamp } from '@fleetform/emit';
 import { readInputs, rereadInputs, type InputFiles } from '@fleetform/values/inputs';
-import { EXIT, type ExitCode, type Io } from '../io.js';
+import { describeInternalError, EXIT, type ExitCode, type Io } from '../io.js';
 import { OWNERSHIP, planRender, type EarlierRender } from '../planned-render.js';
 import { printDiagnostics } from '../report.js';
-import { assertFolder, underWriteLock, warnForeign, warnUnsaved } from './render.js';
+import { assertFolder, describeRender, underWriteLock, warnForeign, warnUnsaved } from './render.js';
 
 /**
  * `fleetform render --watch`: render, then render again each time a file under apps/, clusters/ or
@@ -171,9 +171,7 @@ class WatchSession {
 
   /** A bug in one render is reported like any command's, and the watch goes on: the next edit may render. */
   private inBackground(task: () => Promise<void>): void {
-    this.exclusive(task).catch((cause: unknown) =>
-      this.io.err(`fleetform: internal error: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}; please report it\n`),
-    );
+    this.exclusive(task).catch((cause: unknown) => this.io.err(`fleetform: internal error: ${describeInternalError(cause)}; please report it\n`));
   }
 
   /** Saves the last render's state, unless it is saved; if another fleetform is writing, later (or, with `retry` false, not at all). */
@@ -230,7 +228,7 @@ class WatchSession {
         }
         warnForeign(this.io, plan);
         const took = Math.round(performance.now() - started);
-        this.io.out(`fleetform: ${trigger}rendered ${planned.summary}: ${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed, ${plan.unchanged} unchanged (${took} ms)\n`);
+        this.io.out(`fleetform: ${trigger}${describeRender(planned)} (${took} ms)\n`);
       });
     } catch (cause) {
       if (cause instanceof LockedError) {

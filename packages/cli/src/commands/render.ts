@@ -4,7 +4,7 @@ import { error, FleetformError } from '@fleetform/diagnostics';
 import { applyChanges, findTornState, hasChanges, LockedError, planChanges, recoverInterruptedRender, withWriteLock, type ChangePlan, type Wanted } from '@fleetform/emit';
 import { FLEET_FILE, readInputs } from '@fleetform/values/inputs';
 import { EXIT, type ExitCode, type Io } from '../io.js';
-import { OWNERSHIP, planRender, type EarlierRender } from '../planned-render.js';
+import { OWNERSHIP, planRender, type EarlierRender, type PlannedRender } from '../planned-render.js';
 import { printDiagnostics } from '../report.js';
 
 export interface RenderOptions {
@@ -63,7 +63,7 @@ export async function runRender(io: Io, options: RenderOptions): Promise<ExitCod
       warnUnsaved(io, await planned.write());
       const { plan } = planned;
       warnForeign(io, plan);
-      io.out(`fleetform: rendered ${planned.summary}: ${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed, ${plan.unchanged} unchanged\n`);
+      io.out(`fleetform: ${describeRender(planned)}\n`);
       return EXIT.ok;
     });
   } catch (cause) {
@@ -91,6 +91,11 @@ async function check(io: Io, root: string, options: RenderOptions): Promise<Exit
   io.err(describeDrift(planned.plan));
   io.err('run `fleetform render` and commit the result\n');
   return EXIT.invalid;
+}
+
+/** What a written render did, as `render` and each render of a watch say it: `rendered 200 apps on 30 clusters: 0 created, …`. */
+export function describeRender({ summary, plan }: PlannedRender): string {
+  return `rendered ${summary}: ${plan.create.length} created, ${plan.update.length} updated, ${plan.remove.length} removed, ${plan.unchanged} unchanged`;
 }
 
 /** Says that the state for the next render could not be saved; the files are written all the same. */
